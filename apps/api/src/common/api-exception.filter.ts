@@ -1,0 +1,35 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+
+const DEFAULT_DETAIL: Record<number, string> = {
+  400: 'Bad request.',
+  401: 'Authentication credentials were not provided.',
+  404: 'Not found.',
+  405: 'Method not allowed.',
+  413: 'Request body is too large (limit 1 MiB).',
+  429: 'Request was throttled.',
+};
+
+/** Every error leaves in the contract's shape; anything unexpected is logged and becomes a bare 500. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      response.status(status).json(this.bodyFor(status, exception.getResponse()));
+      return;
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(500).json({ detail: 'Internal server error.' });
+  }
+
+  private bodyFor(status: number, body: unknown): object {
+    // Nest's own exceptions ({statusCode, message, error}) become {"detail"}; ours pass through.
+    if (typeof body === 'object' && body !== null && !('statusCode' in body)) return body;
+    return { detail: DEFAULT_DETAIL[status] ?? (typeof body === 'string' ? body : 'Error.') };
+  }
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Contact, ContactEvent, ContactFields, EditedReason } from '@contacts/wire-types';
+import { ApiError, emailReserved, emailTaken, isUniqueViolation, notFound } from '../common/api-errors.js';
+import { nowIso } from '../common/clock.js';
+import { ifMatchSatisfied } from '../common/etag.js';
+import { WriteTransactions } from '../database/write-transactions.js';
+import { ContactEventBus } from '../events/contact-event-bus.js';
+import { eventFor } from '../history/version.mapper.js';
+import { VersionsRepository } from '../history/versions.repository.js';
+import type { ContactEntity } from './contact.entity.js';
+import { toContact } from './contact.mapper.js';
+import { ContactsRepository } from './contacts.repository.js';
+import { EmailReservations } from './email-reservations.js';
+
+export interface UpdateOptions {
+  reason: EditedReason;
+  ifMatch?: string;
+}
+
+/**
+ * Every change to a contact: the row and its version in one serialised transaction, then
+ * exactly one domain event once it has committed. Conflicts are re-checked inside the
+ * transaction, where no other writer can interleave.
+ */
+@Injectable()
+export class ContactMutations {
+  constructor(
+    private readonly writes: WriteTransactions,
+    private readonly contacts: ContactsRepository,
+    private readonly versions: VersionsRepository,
+    private readonly reservations: EmailReservations,
+    private readonly events: ContactEventBus,
+  ) {}
+
+  /** `reservationOwner`: the pending create that holds this email, allowed to use it. */
+  create(fields: ContactFields, reservationOwner: string): Promise<Contact> {
+    return this.commit(async (manager) => {
+      await this.assertEmailFree(manager, fields.email, undefined, reservationOwner);
+      const now = nowIso();
+      const row = await this.contacts.insert(manager, { ...fields, created_at: now, updated_at: now });
+      return this.record(manager, row, 'created', now);
+    });
+  }
+
+  update(id: number, fields: Partial<ContactFields>, options: UpdateOptions): Promise<Contact> {
+    return this.commit(async (manager) => {
+      const current = await this.existing(manager, id);
+      if (!ifMatchSatisfied(options.ifMatch, toContact(current))) {
+        throw new ApiError(412, toContact(current));
+      }
+      if (fields.email !== undefined && fields.email.toLowerCase() !== current.email.toLowerCase()) {
+        await this.assertEmailFree(manager, fields.email, id);
+      }
+      const now = nowIso();
+      await this.contacts.update(manager, id, { ...fields, updated_at: now });
+      return this.record(manager, { ...current, ...fields, updated_at: now }, options.reason, now);
+    });
+  }
+
+  remove(id: number): Promise<void> {
+    return this.commit(async (manager) => {
+      const current = await this.existing(manager, id);
+      await this.contacts.remove(manager, id);
+      return this.record(manager, current, 'deleted', nowIso());
+    }).then(() => undefined);
+  }
+
+  /** The contact takes the fields of one of its own versions. */
+  revert(id: number, versionId: number): Promise<Contact> {
+    return this.commit(async (manager) => {
+      const current = await this.existing(manager, id);
+      const version = await this.versions.findById(versionId, manager);
+      if (!version || Number(version.contact_id) !== id) throw notFound();
+      const { first_name, last_name, email, phone } = version;
+      await this.assertEmailFree(manager, email, id);
+      const now = nowIso();
+      const fields = { first_name, last_name, email, phone };
+      await this.contacts.update(manager, id, { ...fields, updated_at: now });
+      return this.record(manager, { ...current, ...fields, updated_at: now }, 'reverted', now);
+    });
+  }
+
+  /** A deleted contact comes back with its id and its last fields. */
+  restore(id: number): Promise<Contact> {
+    return this.commit(async (manager) => {
+      if (await this.contacts.findById(id, manager)) throw new ApiError(409, { detail: 'Contact is not deleted.' });
+      const last = await this.versions.latestOf(id, manager);
+      if (!last) throw notFound();
+      await this.assertEmailFree(manager, last.email);
+      const now = nowIso();
+      const { first_name, last_name, email, phone } = last;
+      const row = await this.contacts.insert(manager, {
+        id, first_name, last_name, email, phone, created_at: last.contact_created_at, updated_at: now,
+      });
+      return this.record(manager, row, 'restored', now);
+    });
+  }
+
+  private async commit(work: (manager: EntityManager) => Promise<{ contact: Contact; event: ContactEvent }>): Promise<Contact> {
+    let outcome: { contact: Contact; event: ContactEvent };
+    try {
+      outcome = await this.writes.run(work);
+    } catch (error) {
+      // The index is the last line of defence, e.g. a writer outside this process.
+      if (isUniqueViolation(error)) throw emailTaken(409);
+      throw error;
+    }
+    this.events.publish(outcome.event);
+    return outcome.contact;
+  }
+
+  private async record(manager: EntityManager, row: ContactEntity, reason: EditedReason, at: string) {
+    const version = await this.versions.append(manager, row, reason, at);
+    return { contact: toContact(row), event: eventFor(version) };
+  }
+
+  private async existing(manager: EntityManager, id: number): Promise<ContactEntity> {
+    const row = await this.contacts.findById(id, manager);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  private async assertEmailFree(manager: EntityManager, email: string, exceptId?: number, owner?: string): Promise<void> {
+    if ((await this.contacts.emailOwner(email, exceptId, manager)) !== null) throw emailTaken(409);
+    if (await this.reservations.heldByOther(manager, email, owner)) throw emailReserved();
+  }
+}

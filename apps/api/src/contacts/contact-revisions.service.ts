@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { Contact, Page } from '@contacts/wire-types';
+import { badRequest } from '../common/api-errors.js';
+import { buildPage, type PageLinkBase, parsePageRequest } from '../common/pagination.js';
+import { contactAt } from '../history/version.mapper.js';
+import { VersionsRepository } from '../history/versions.repository.js';
+import { ContactMutations } from './contact-mutations.js';
+
+/** Undo with history: revert to a version, restore a deleted contact, list the deleted. */
+@Injectable()
+export class ContactRevisionsService {
+  constructor(
+    private readonly mutations: ContactMutations,
+    private readonly versions: VersionsRepository,
+  ) {}
+
+  revert(id: number, body: unknown): Promise<Contact> {
+    const version = (body as { version?: unknown } | null)?.version;
+    if (version === undefined || version === null) throw badRequest({ version: ['This field is required.'] });
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+      throw badRequest({ version: ['A valid integer is required.'] });
+    }
+    return this.mutations.revert(id, version);
+  }
+
+  restore(id: number): Promise<Contact> {
+    return this.mutations.restore(id);
+  }
+
+  /** Deleted contacts as they were when deleted, most recently deleted first. */
+  async deleted(query: Record<string, unknown>, links: PageLinkBase): Promise<Page<Contact>> {
+    const request = parsePageRequest(query);
+    const { count, rows } = await this.versions.deletedPage(request.offset, request.pageSize);
+    return buildPage(request, count, rows.map(contactAt), links);
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ContactFields } from '@contacts/wire-types';
+import { ContactEntity } from './contact.entity.js';
+
+export interface ContactPageQuery {
+  search: string;
+  offset: number;
+  limit: number;
+}
+
+/** Terms shorter than a trigram cannot use the full-text index. */
+const MIN_INDEXED_TERM = 3;
+
+/** All SQL about the contacts table. Writes take the transaction's manager. */
+@Injectable()
+export class ContactsRepository {
+  private readonly sqlite: boolean;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.sqlite = dataSource.options.type === 'better-sqlite3';
+  }
+
+  findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
+    return manager.findOneBy(ContactEntity, { id });
+  }
+
+  /** The id of the contact using this email (case-insensitively), other than `exceptId`. */
+  async emailOwner(email: string, exceptId?: number, manager: EntityManager = this.dataSource.manager): Promise<number | null> {
+    const query = manager
+      .createQueryBuilder(ContactEntity, 'c')
+      .select('c.id', 'id')
+      .where('lower(c.email) = lower(:email)', { email });
+    if (exceptId !== undefined) query.andWhere('c.id <> :exceptId', { exceptId });
+    const row = await query.getRawOne<{ id: number }>();
+    return row ? Number(row.id) : null;
+  }
+
+  async page({ search, offset, limit }: ContactPageQuery): Promise<{ count: number; rows: ContactEntity[] }> {
+    const query = this.dataSource.manager.createQueryBuilder(ContactEntity, 'c');
+    if (search) this.applySearch(query, search);
+    const [rows, count] = await Promise.all([
+      query.clone().orderBy('c.updated_at', 'DESC').addOrderBy('c.id', 'DESC').offset(offset).limit(limit).getMany(),
+      query.getCount(),
+    ]);
+    return { count, rows };
+  }
+
+  async insert(manager: EntityManager, row: Omit<ContactEntity, 'id'> & { id?: number }): Promise<ContactEntity> {
+    const result = await manager.insert(ContactEntity, row);
+    const id = row.id ?? Number(result.identifiers[0]?.id);
+    return { ...row, id };
+  }
+
+  async update(manager: EntityManager, id: number, changes: Partial<ContactFields> & { updated_at: string }): Promise<void> {
+    await manager.update(ContactEntity, { id }, changes);
+  }
+
+  async remove(manager: EntityManager, id: number): Promise<void> {
+    await manager.delete(ContactEntity, { id });
+  }
+
+  count(manager: EntityManager = this.dataSource.manager): Promise<number> {
+    return manager.count(ContactEntity);
+  }
+
+  private applySearch(query: ReturnType<EntityManager['createQueryBuilder']>, search: string): void {
+    if (this.sqlite && search.length >= MIN_INDEXED_TERM) {
+      // Trigram FTS5 phrase = case-insensitive substring match, served from the index.
+      query.where('c.id IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH :phrase)', {
+        phrase: `"${search.replace(/"/g, '""')}"`,
+      });
+      return;
+    }
+    const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    query.where(
+      `(lower(c.first_name) LIKE :pattern ESCAPE '\\' OR lower(c.last_name) LIKE :pattern ESCAPE '\\'
+        OR lower(c.first_name || ' ' || c.last_name) LIKE :pattern ESCAPE '\\'
+        OR lower(c.email) LIKE :pattern ESCAPE '\\' OR lower(c.phone) LIKE :pattern ESCAPE '\\')`,
+      { pattern },
+    );
+  }
+}

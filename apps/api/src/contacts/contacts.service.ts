@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { Contact, Page } from '@contacts/wire-types';
+import { notFound } from '../common/api-errors.js';
+import { buildPage, type PageLinkBase, parsePageRequest } from '../common/pagination.js';
+import { toContact } from './contact.mapper.js';
+import { ContactMutations } from './contact-mutations.js';
+import { ContactsRepository } from './contacts.repository.js';
+import { ContactInputValidator } from './validators/contact-input.validator.js';
+
+export interface ListQuery {
+  search?: unknown;
+  page?: unknown;
+  page_size?: unknown;
+}
+
+/** Reads, edits and deletes. Creation, with its delay, lives in ContactCreateService. */
+@Injectable()
+export class ContactsService {
+  constructor(
+    private readonly contacts: ContactsRepository,
+    private readonly mutations: ContactMutations,
+    private readonly validator: ContactInputValidator,
+  ) {}
+
+  async list(query: ListQuery, links: PageLinkBase): Promise<Page<Contact>> {
+    const request = parsePageRequest(query as Record<string, unknown>);
+    const search = typeof query.search === 'string' ? query.search.trim() : '';
+    const { count, rows } = await this.contacts.page({ search, offset: request.offset, limit: request.pageSize });
+    return buildPage(request, count, rows.map(toContact), links);
+  }
+
+  async get(id: number): Promise<Contact> {
+    const row = await this.contacts.findById(id);
+    if (!row) throw notFound();
+    return toContact(row);
+  }
+
+  /** PUT (partial = false), PATCH and external updates (partial = true). */
+  async update(
+    id: number,
+    body: unknown,
+    options: { partial: boolean; ifMatch?: string; reason?: 'updated' | 'external_update' },
+  ): Promise<Contact> {
+    await this.get(id);
+    const emailTaken = async (email: string) => (await this.contacts.emailOwner(email, id)) !== null;
+    const fields = options.partial
+      ? await this.validator.validate(body, { partial: true, emailTaken })
+      : await this.validator.validate(body, { partial: false, emailTaken });
+    return this.mutations.update(id, fields, { reason: options.reason ?? 'updated', ifMatch: options.ifMatch });
+  }
+
+  remove(id: number): Promise<void> {
+    return this.mutations.remove(id);
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+
+/** Creates waiting out their delay: graceful shutdown lets them finish before closing. */
+@Injectable()
+export class PendingCreates {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    const forget = () => this.pending.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Resolves when every pending create has finished, or after `timeoutMs`. */
+  async drain(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([Promise.allSettled([...this.pending]), timeout]);
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { validate } from 'class-validator';
+import { CONTACT_FIELD_NAMES, type ContactFields, type FieldErrors } from '@contacts/wire-types';
+import { badRequest, detailError } from '../../common/api-errors.js';
+import { ContactInputDto } from '../dto/contact-input.dto.js';
+import { EMAIL_TAKEN_CHECK, type EmailTakenCheck } from './unique-email.validator.js';
+
+export interface ValidateOptions {
+  /** PATCH: only the fields present are checked. */
+  partial: boolean;
+  /** How to ask whether an email belongs to another contact; omitted = not checked. */
+  emailTaken?: EmailTakenCheck;
+}
+
+/**
+ * Turns an untrusted body into clean contact fields, or throws a field-keyed 400.
+ * Unknown fields are ignored; strings are trimmed before any rule runs.
+ */
+@Injectable()
+export class ContactInputValidator {
+  async validate(body: unknown, options: { partial: true; emailTaken?: EmailTakenCheck }): Promise<Partial<ContactFields>>;
+  async validate(body: unknown, options: { partial: false; emailTaken?: EmailTakenCheck }): Promise<ContactFields>;
+  async validate(body: unknown, options: ValidateOptions): Promise<Partial<ContactFields>> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw detailError(400, `Invalid data. Expected a dictionary, but got ${Array.isArray(body) ? 'list' : typeof body}.`);
+    }
+    const dto = new ContactInputDto();
+    const source = body as Record<string, unknown>;
+    for (const name of CONTACT_FIELD_NAMES) {
+      if (!(name in source)) continue;
+      const value = source[name];
+      (dto as unknown as Record<string, unknown>)[name] = typeof value === 'string' ? value.trim() : value;
+    }
+    dto[EMAIL_TAKEN_CHECK] = options.emailTaken;
+    const failures = await validate(dto, {
+      skipUndefinedProperties: options.partial,
+      stopAtFirstError: true,
+      forbidUnknownValues: false,
+    });
+    if (failures.length > 0) {
+      const errors: FieldErrors = {};
+      for (const failure of failures) errors[failure.property] = Object.values(failure.constraints ?? {});
+      throw badRequest(errors);
+    }
+    const clean: Partial<ContactFields> = {};
+    for (const name of CONTACT_FIELD_NAMES) if (dto[name] !== undefined) clean[name] = dto[name];
+    return clean;
+  }
+}

@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Contact } from '@contacts/wire-types';
+import { EtagInterceptor } from '../common/etag.interceptor.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
+import { ContactSchema, ExternalUpdateSchema } from '../openapi/schemas.js';
+import { ExternalUpdateService, parseExternalUpdate } from './external-update.service.js';
+
+@ApiTags('external')
+@Controller('api/external-update')
+@UseInterceptors(EtagInterceptor)
+export class ExternalController {
+  constructor(private readonly external: ExternalUpdateService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'An update made by another service; announced to every client like any change' })
+  @ApiBody({ type: ExternalUpdateSchema })
+  @ApiOkResponse({ type: ContactSchema })
+  @ApiErrors(400, 404, 409)
+  update(@Body() body: unknown): Promise<Contact> {
+    return this.external.apply(parseExternalUpdate(body));
+  }
+}

@@ -1,0 +1,80 @@
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
+import type { ContactFieldName } from '@contacts/wire-types';
+import { ContactFieldsComponent } from '../shared/contact-fields.component';
+import { emptyFields, hasErrors, validateContact } from '../shared/contact-validation';
+import { PendingCreatesStore } from './pending-creates.store';
+
+@Component({
+  selector: 'app-contact-create-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ContactFieldsComponent],
+  template: `
+    <form
+      class="rounded-card border border-slate-200 bg-white p-5 shadow-sm"
+      aria-labelledby="create-heading"
+      novalidate
+      (submit)="$event.preventDefault(); submit()"
+    >
+      <div class="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="create-heading" class="text-base font-semibold text-slate-900">New contact</h2>
+        <p class="text-xs text-slate-600">
+          Saving takes about {{ seconds }} s — keep adding contacts meanwhile.
+        </p>
+      </div>
+      <app-contact-fields
+        idPrefix="create"
+        [autocomplete]="false"
+        [(value)]="store.draft"
+        [errors]="store.draftErrors()"
+        (edited)="recheck($event)"
+      />
+      <div class="mt-4 flex items-center justify-end gap-3">
+        @if (!store.draftIsEmpty()) {
+          <button type="button" class="rounded-lg px-3 py-2 text-sm text-slate-600 hover:bg-slate-100" (click)="clear()">
+            Clear
+          </button>
+        }
+        <button
+          type="submit"
+          class="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-600"
+        >
+          Create contact
+        </button>
+      </div>
+    </form>
+  `,
+})
+export class ContactCreateFormComponent {
+  protected readonly store = inject(PendingCreatesStore);
+  private readonly fields = viewChild.required(ContactFieldsComponent);
+  protected readonly seconds = Math.round(this.store.delayMs / 1000);
+
+  protected submit(): void {
+    const errors = validateContact(this.store.draft());
+    this.store.draftErrors.set(errors);
+    if (hasErrors(errors)) {
+      this.fields().focusFirstInvalid(errors);
+      return;
+    }
+    this.store.submit(this.store.draft());
+    // Free for the next contact at once; the pending row tracks the one just sent.
+    this.store.draft.set(emptyFields());
+    this.fields().focus('first_name');
+  }
+
+  protected clear(): void {
+    this.store.draft.set(emptyFields());
+    this.store.draftErrors.set({});
+  }
+
+  /** Once a field shows an error, re-check it as the user types so the message clears when fixed. */
+  protected recheck(name: ContactFieldName): void {
+    const current = this.store.draftErrors();
+    if (!current[name]) return;
+    const next = { ...current };
+    const message = validateContact(this.store.draft())[name];
+    if (message) next[name] = message;
+    else delete next[name];
+    this.store.draftErrors.set(next);
+  }
+}

@@ -1,0 +1,191 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, OnInit, inject, input, output, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { firstValueFrom } from 'rxjs';
+import type { Contact, ContactFields } from '@contacts/wire-types';
+import { parseApiError } from '../shared/api-error';
+import { ContactFieldsComponent } from '../shared/contact-fields.component';
+import { emptyFields, fullName, hasErrors, pickFields, trimFields, validateContact, type ClientFieldErrors } from '../shared/contact-validation';
+import { diffFields, describeChangedFields, type FieldChange } from '../shared/field-diff';
+import { openModalOnRender } from '../shared/modal-dialog';
+import { ToastService } from '../shared/toast.service';
+import { ContactEventsService } from '../realtime/contact-events.service';
+import { LocalEchoService } from '../realtime/local-echo.service';
+import { ContactsApiService } from './contacts-api.service';
+import { EditConflictComponent, type Conflict } from './edit-conflict.component';
+
+/** A change to this contact made elsewhere while the dialog is open. */
+interface RemoteChange {
+  deleted: boolean;
+  summary: string;
+  contact: Contact | null;
+}
+
+@Component({
+  selector: 'app-contact-edit-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ContactFieldsComponent, EditConflictComponent],
+  templateUrl: './contact-edit-dialog.component.html',
+})
+export class ContactEditDialogComponent implements OnInit {
+  private readonly api = inject(ContactsApiService);
+  private readonly events = inject(ContactEventsService);
+  private readonly echo = inject(LocalEchoService);
+  private readonly toasts = inject(ToastService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  readonly contactId = input.required<number>();
+  /** Emits the saved contact, or null when cancelled. */
+  readonly closed = output<Contact | null>();
+
+  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+  private readonly fields = viewChild(ContactFieldsComponent);
+
+  protected readonly status = signal<'loading' | 'ready' | 'error'>('loading');
+  /** The server version the form was based on, and the ETag that guards saving over it. */
+  protected readonly base = signal<Contact | null>(null);
+  private etag: string | null = null;
+  protected readonly form = signal<ContactFields>(emptyFields());
+  protected readonly errors = signal<ClientFieldErrors>({});
+  protected readonly message = signal('');
+  protected readonly saving = signal(false);
+  protected readonly remote = signal<RemoteChange | null>(null);
+  protected readonly conflict = signal<Conflict | null>(null);
+
+  constructor() {
+    openModalOnRender(this.dialog);
+  }
+
+  ngOnInit(): void {
+    void this.load();
+    this.events.events$.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((e) => {
+      const id = this.contactId();
+      if (e.type === 'contact.deleted' && e.contact_id === id && !this.echo.isLocal(e)) {
+        this.remote.set({ deleted: true, summary: 'This contact was deleted elsewhere.', contact: null });
+      } else if (e.type !== 'contact.deleted' && e.contact.id === id && !this.echo.isLocal(e)) {
+        const base = this.base();
+        if (base && base.updated_at === e.contact.updated_at) return;
+        const changes = diffFields(base, e.contact);
+        const summary = changes.length
+          ? `${describeChangedFields(changes)} changed elsewhere: ${changes.map((c) => `${c.label} is now “${c.after}”`).join('; ')}.`
+          : 'This contact was saved elsewhere.';
+        // Never touch the form: the user decides (reload theirs, or keep editing and resolve on save).
+        this.remote.set({ deleted: false, summary, contact: e.contact });
+      }
+    });
+  }
+
+  protected async load(): Promise<void> {
+    this.status.set('loading');
+    try {
+      const { contact, etag } = await firstValueFrom(this.api.get(this.contactId()));
+      this.adopt(contact, etag);
+      this.status.set('ready');
+      setTimeout(() => this.fields()?.focus('first_name'));
+    } catch (err) {
+      this.message.set(parseApiError(err).message);
+      this.status.set('error');
+    }
+  }
+
+  protected async save(): Promise<void> {
+    const base = this.base();
+    if (!base || this.saving()) return;
+    const errors = validateContact(this.form());
+    this.errors.set(errors);
+    if (hasErrors(errors)) {
+      this.fields()?.focusFirstInvalid(errors);
+      return;
+    }
+    const mine = trimFields(this.form());
+    const changed = diffFields(pickFields(base), mine);
+    if (!changed.length) {
+      this.closed.emit(null);
+      return;
+    }
+    const patch: Partial<ContactFields> = {};
+    for (const c of changed) patch[c.field] = c.after;
+    await this.send(base.id, patch);
+  }
+
+  /** 412 resolution: write my values over the current server version. */
+  protected async keepMine(): Promise<void> {
+    const conflict = this.conflict();
+    if (!conflict) return;
+    this.adoptBaseOnly(conflict.theirs, conflict.etag ?? (await this.fetchEtag()));
+    this.conflict.set(null);
+    await this.save();
+  }
+
+  /** 412 resolution or remote banner: take the server's version and drop my edits. */
+  protected async useTheirs(): Promise<void> {
+    const conflict = this.conflict();
+    if (conflict) {
+      this.adopt(conflict.theirs, conflict.etag ?? (await this.fetchEtag()));
+      this.conflict.set(null);
+    } else {
+      await this.load();
+    }
+    this.remote.set(null);
+    this.errors.set({});
+  }
+
+  protected dismissRemote(): void {
+    this.remote.set(null);
+  }
+
+  protected cancel(): void {
+    this.closed.emit(null);
+  }
+
+  protected recheck(): void {
+    if (hasErrors(this.errors())) this.errors.set(validateContact(this.form()));
+  }
+
+  protected readonly fullName = fullName;
+
+  private async send(id: number, patch: Partial<ContactFields>): Promise<void> {
+    this.saving.set(true);
+    this.message.set('');
+    const done = this.echo.begin(id);
+    try {
+      const { contact } = await firstValueFrom(this.api.patch(id, patch, this.etag));
+      this.echo.recordResult(contact);
+      this.toasts.success(`${fullName(contact)} was saved`);
+      this.closed.emit(contact);
+    } catch (err) {
+      if (err instanceof HttpErrorResponse && err.status === 412 && err.error && typeof err.error === 'object') {
+        const theirs = err.error as Contact;
+        const changes: FieldChange[] = diffFields(trimFields(this.form()), pickFields(theirs));
+        this.conflict.set({ theirs, etag: err.headers.get('ETag'), changes, mine: trimFields(this.form()) });
+        this.remote.set(null);
+      } else {
+        const parsed = parseApiError(err);
+        this.errors.set(parsed.fields);
+        this.message.set(parsed.status === 404 ? 'This contact no longer exists.' : parsed.message);
+        this.fields()?.focusFirstInvalid(parsed.fields);
+      }
+    } finally {
+      done();
+      this.saving.set(false);
+    }
+  }
+
+  private adopt(contact: Contact, etag: string | null): void {
+    this.adoptBaseOnly(contact, etag);
+    this.form.set(pickFields(contact));
+  }
+
+  private adoptBaseOnly(contact: Contact, etag: string | null): void {
+    this.base.set(contact);
+    this.etag = etag;
+  }
+
+  private async fetchEtag(): Promise<string | null> {
+    try {
+      return (await firstValueFrom(this.api.get(this.contactId()))).etag;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, effect, inject, signal, untracked, viewChild } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
+import type { Contact } from '@contacts/wire-types';
+import { parseApiError } from '../shared/api-error';
+import { ConfirmDialogComponent } from '../shared/confirm-dialog.component';
+import { fullName } from '../shared/contact-validation';
+import { absoluteTime, relativeTime } from '../shared/time';
+import { ToastService } from '../shared/toast.service';
+import { LocalEchoService } from '../realtime/local-echo.service';
+import { ContactEditDialogComponent } from './contact-edit-dialog.component';
+import { ContactListStore } from './contact-list.store';
+import { ContactsApiService } from './contacts-api.service';
+import { PaginationComponent } from './pagination.component';
+import { PendingCreateRowComponent } from './pending-create-row.component';
+import { PendingCreatesStore } from './pending-creates.store';
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+@Component({
+  selector: 'app-contact-list',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, PaginationComponent, PendingCreateRowComponent, ContactEditDialogComponent, ConfirmDialogComponent],
+  providers: [ContactListStore],
+  templateUrl: './contact-list.component.html',
+})
+export class ContactListComponent {
+  protected readonly store = inject(ContactListStore);
+  protected readonly pending = inject(PendingCreatesStore);
+  private readonly api = inject(ContactsApiService);
+  private readonly echo = inject(LocalEchoService);
+  private readonly toasts = inject(ToastService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly searchBox = viewChild<ElementRef<HTMLInputElement>>('searchBox');
+
+  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
+  protected readonly searchText = signal('');
+  private readonly searchInput = new Subject<string>();
+
+  protected readonly editingId = signal<number | null>(null);
+  protected readonly deleting = signal<Contact | null>(null);
+  protected readonly fullName = fullName;
+  protected readonly relativeTime = relativeTime;
+  protected readonly absoluteTime = absoluteTime;
+  protected readonly skeletonRows = [1, 2, 3, 4, 5];
+  protected readonly isEmpty = computed(() => this.store.status() === 'ready' && this.store.contacts().length === 0);
+
+  constructor() {
+    // The URL is the source of truth for search and page (shareable, survives reload, back button works).
+    effect(() => {
+      const p = this.params();
+      const search = p.get('search') ?? '';
+      const page = Math.max(1, Number.parseInt(p.get('page') ?? '1', 10) || 1);
+      untracked(() => {
+        if (document.activeElement !== this.searchBox()?.nativeElement) this.searchText.set(search);
+        this.store.setQuery(search, page);
+      });
+    });
+    this.searchInput
+      .pipe(debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe((text) => this.navigate({ search: text.trim() || null, page: null }));
+    this.store.pageCorrected$.pipe(takeUntilDestroyed()).subscribe((page) => this.navigate({ page: page > 1 ? page : null }));
+  }
+
+  protected onSearch(text: string): void {
+    this.searchText.set(text);
+    this.searchInput.next(text);
+  }
+
+  protected clearSearch(): void {
+    this.onSearch('');
+    this.searchBox()?.nativeElement.focus();
+  }
+
+  protected goTo(page: number): void {
+    this.navigate({ page: page > 1 ? page : null });
+    document.getElementById('contacts-heading')?.scrollIntoView({ block: 'start' });
+  }
+
+  protected initials(c: Contact): string {
+    return `${c.first_name.charAt(0)}${c.last_name.charAt(0)}`.toUpperCase();
+  }
+
+  protected onEdited(saved: Contact | null): void {
+    this.editingId.set(null);
+    if (saved) this.store.scheduleRefresh();
+  }
+
+  protected confirmDelete(): void {
+    const contact = this.deleting();
+    if (!contact) return;
+    this.deleting.set(null);
+    const done = this.echo.begin(contact.id);
+    this.api.delete(contact.id).subscribe({
+      next: () => {
+        done();
+        this.echo.recordDelete(contact.id);
+        this.store.removeLocally(contact.id);
+        this.toasts.success(`${fullName(contact)} was deleted`, { label: 'Undo', run: () => this.undoDelete(contact) });
+      },
+      error: (err: unknown) => {
+        done();
+        this.toasts.error(`Could not delete ${fullName(contact)}: ${parseApiError(err).message}`);
+      },
+    });
+  }
+
+  private undoDelete(contact: Contact): void {
+    const done = this.echo.begin(contact.id);
+    this.api.restore(contact.id).subscribe({
+      next: (restored) => {
+        done();
+        this.echo.recordResult(restored);
+        this.store.scheduleRefresh();
+        this.toasts.success(`${fullName(restored)} was restored`);
+      },
+      error: (err: unknown) => {
+        done();
+        this.toasts.error(`Could not restore ${fullName(contact)}: ${parseApiError(err).message}`);
+      },
+    });
+  }
+
+  private navigate(queryParams: Record<string, string | number | null>): void {
+    void this.router.navigate([], { queryParams, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+}

@@ -1,0 +1,164 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { Injectable, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { EMPTY, Subject, catchError, debounceTime, map, of, switchMap, tap, throwError, type Observable } from 'rxjs';
+import { DEFAULT_PAGE_SIZE, type Contact, type ContactEvent, type Page } from '@contacts/wire-types';
+import { parseApiError } from '../shared/api-error';
+import { ContactEventsService } from '../realtime/contact-events.service';
+import { RemoteChangeNotifier } from '../realtime/remote-change-notifier.service';
+import { ContactsApiService } from './contacts-api.service';
+import { PendingCreatesStore } from './pending-creates.store';
+
+interface ListRequest {
+  search: string;
+  page: number;
+  /** Background refresh: keep showing the current rows instead of a skeleton. */
+  silent: boolean;
+}
+
+/** Refetch this long after the last event, so a burst of changes costs one request. */
+const REFRESH_DEBOUNCE_MS = 300;
+const HIGHLIGHT_MS = 2500;
+
+/**
+ * State of the contact list page: the server page for the current search, patched at once by
+ * realtime events and then re-fetched (debounced) so order, counts and the filter stay right.
+ */
+@Injectable()
+export class ContactListStore {
+  private readonly api = inject(ContactsApiService);
+  private readonly events = inject(ContactEventsService);
+  private readonly names = inject(RemoteChangeNotifier);
+
+  readonly pageSize = DEFAULT_PAGE_SIZE;
+  readonly status = signal<'loading' | 'ready' | 'error'>('loading');
+  readonly contacts = signal<readonly Contact[]>([]);
+  readonly count = signal(0);
+  readonly error = signal('');
+  readonly search = signal('');
+  readonly page = signal(1);
+  /** Rows changed by someone else a moment ago, briefly highlighted. */
+  readonly highlighted = signal<ReadonlySet<number>>(new Set());
+
+  private readonly requests = new Subject<ListRequest>();
+  private readonly refresh = new Subject<void>();
+  private readonly pageCorrectedSubject = new Subject<number>();
+  /** The requested page was past the end; the store moved to this (last) page. */
+  readonly pageCorrected$ = this.pageCorrectedSubject.asObservable();
+
+  constructor() {
+    this.requests.pipe(switchMap((r) => this.fetch(r)), takeUntilDestroyed()).subscribe();
+    this.refresh.pipe(debounceTime(REFRESH_DEBOUNCE_MS), takeUntilDestroyed()).subscribe(() => this.reload(true));
+    this.events.events$.pipe(takeUntilDestroyed()).subscribe((e) => this.apply(e));
+    this.events.resync$.pipe(takeUntilDestroyed()).subscribe(() => this.reload(true));
+    inject(PendingCreatesStore).created$.pipe(takeUntilDestroyed()).subscribe((c) => this.applyCreated(c));
+  }
+
+  setQuery(search: string, page: number): void {
+    this.search.set(search);
+    this.page.set(page);
+    this.requests.next({ search, page, silent: false });
+  }
+
+  reload(silent = false): void {
+    this.requests.next({ search: this.search(), page: this.page(), silent });
+  }
+
+  /** After a local delete: drop the row now, let the refetch fill the page. */
+  removeLocally(id: number): void {
+    this.remove(id);
+    this.refresh.next();
+  }
+
+  scheduleRefresh(): void {
+    this.refresh.next();
+  }
+
+  private fetch(r: ListRequest): Observable<void> {
+    if (!r.silent || this.status() !== 'ready') this.status.set('loading');
+    const load = (page: number) => this.api.list({ search: r.search, page, pageSize: this.pageSize });
+    return load(r.page).pipe(
+      map((res) => ({ res, page: r.page })),
+      catchError((err: unknown) => {
+        // "Invalid page." (e.g. the last item on the last page was deleted): go to the last page.
+        if (!(err instanceof HttpErrorResponse && err.status === 404 && r.page > 1)) return throwError(() => err);
+        return load(1).pipe(
+          switchMap((first) => {
+            const last = Math.max(1, Math.ceil(first.count / this.pageSize));
+            return last === 1 ? of({ res: first, page: 1 }) : load(last).pipe(map((res) => ({ res, page: last })));
+          }),
+        );
+      }),
+      tap(({ res, page }) => {
+        this.show(res);
+        if (page !== r.page) {
+          this.page.set(page);
+          this.pageCorrectedSubject.next(page);
+        }
+      }),
+      map(() => undefined),
+      catchError((err: unknown) => {
+        // A failed background refresh keeps the rows on screen; only a visible load shows the error.
+        if (!r.silent || this.status() !== 'ready') {
+          this.error.set(parseApiError(err).message);
+          this.status.set('error');
+        }
+        return EMPTY;
+      }),
+    );
+  }
+
+  private show(res: Page<Contact>): void {
+    this.contacts.set(res.results);
+    this.count.set(res.count);
+    this.error.set('');
+    this.status.set('ready');
+    this.names.remember(res.results);
+  }
+
+  private apply(e: ContactEvent): void {
+    if (e.type === 'contact.deleted') {
+      this.remove(e.contact_id);
+    } else if (e.type === 'contact.created') {
+      this.applyCreated(e.contact);
+      return;
+    } else {
+      const list = this.contacts();
+      const i = list.findIndex((c) => c.id === e.contact.id);
+      if (i >= 0) {
+        this.contacts.set(list.map((c) => (c.id === e.contact.id ? e.contact : c)));
+        this.flash(e.contact.id);
+      }
+    }
+    this.refresh.next();
+  }
+
+  private applyCreated(contact: Contact): void {
+    const list = this.contacts();
+    // Newest first: a new contact belongs at the top of page 1 of the unfiltered list.
+    if (this.page() === 1 && !this.search() && this.status() === 'ready' && !list.some((c) => c.id === contact.id)) {
+      this.contacts.set([contact, ...list].slice(0, this.pageSize));
+      this.count.update((n) => n + 1);
+      this.flash(contact.id);
+    }
+    this.refresh.next();
+  }
+
+  private remove(id: number): void {
+    const list = this.contacts();
+    if (!list.some((c) => c.id === id)) return;
+    this.contacts.set(list.filter((c) => c.id !== id));
+    this.count.update((n) => Math.max(0, n - 1));
+  }
+
+  private flash(id: number): void {
+    this.highlighted.update((s) => new Set(s).add(id));
+    setTimeout(() => {
+      this.highlighted.update((s) => {
+        const next = new Set(s);
+        next.delete(id);
+        return next;
+      });
+    }, HIGHLIGHT_MS);
+  }
+}

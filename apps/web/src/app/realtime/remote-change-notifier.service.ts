@@ -1,0 +1,55 @@
+import { Injectable, inject } from '@angular/core';
+import type { Contact, ContactEvent } from '@contacts/wire-types';
+import { fullName } from '../shared/contact-validation';
+import { ToastService } from '../shared/toast.service';
+import { ContactEventsService } from './contact-events.service';
+import { LocalEchoService } from './local-echo.service';
+
+/** Toasts changes made elsewhere (other tabs, other users, external updates). */
+@Injectable({ providedIn: 'root' })
+export class RemoteChangeNotifier {
+  private readonly events = inject(ContactEventsService);
+  private readonly echo = inject(LocalEchoService);
+  private readonly toasts = inject(ToastService);
+  /** Names of contacts seen recently, so a delete event (id only) can still be named. */
+  private readonly names = new Map<number, string>();
+  private replayed = 0;
+  private started = false;
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.events.events$.subscribe((e) => this.onEvent(e));
+    this.events.resync$.subscribe(() => {
+      // One summary instead of a burst of toasts after a reconnect.
+      if (this.replayed > 0) {
+        const n = this.replayed;
+        this.toasts.show(`Caught up: ${n} change${n === 1 ? '' : 's'} made while you were offline.`);
+      }
+      this.replayed = 0;
+    });
+  }
+
+  remember(contacts: readonly Contact[]): void {
+    for (const c of contacts) this.names.set(c.id, fullName(c));
+    if (this.names.size > 5000) this.names.clear();
+  }
+
+  private onEvent(e: ContactEvent): void {
+    const local = this.echo.isLocal(e);
+    if (e.type !== 'contact.deleted') this.remember([e.contact]);
+    if (local) return;
+    if (this.events.state() === 'catching-up') {
+      this.replayed++;
+      return;
+    }
+    if (e.type === 'contact.deleted') {
+      const name = this.names.get(e.contact_id);
+      this.toasts.show(name ? `${name} was deleted elsewhere` : 'A contact was deleted elsewhere');
+    } else if (e.type === 'contact.created') {
+      this.toasts.show(`${fullName(e.contact)} was added elsewhere`);
+    } else {
+      this.toasts.show(`${fullName(e.contact)} was updated elsewhere`);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import type { Contact } from './contact.js';
+
+export interface ContactCreatedEvent {
+  type: 'contact.created';
+  contact: Contact;
+  seq: number;
+}
+
+export interface ContactUpdatedEvent {
+  type: 'contact.updated';
+  contact: Contact;
+  seq: number;
+}
+
+export interface ContactDeletedEvent {
+  type: 'contact.deleted';
+  contact_id: number;
+  seq: number;
+}
+
+export type ContactEvent = ContactCreatedEvent | ContactUpdatedEvent | ContactDeletedEvent;
+export type ContactEventType = ContactEvent['type'];
+
+/**
+ * The one event map: Socket.IO event name -> payload. Every emit on the server and
+ * every listener in the app is typed through it.
+ */
+export interface ContactEventMap {
+  'contact.created': ContactCreatedEvent;
+  'contact.updated': ContactUpdatedEvent;
+  'contact.deleted': ContactDeletedEvent;
+}
+
+export const CONTACT_EVENT_TYPES: readonly ContactEventType[] = ['contact.created', 'contact.updated', 'contact.deleted'];
+
+/** Socket.IO namespace and plain WebSocket path. */
+export const SOCKET_IO_NAMESPACE = '/contacts';
+export const PLAIN_WS_PATH = '/ws/contacts/';
+
+/** GET /api/changes/?since=N&limit= */
+export interface ChangesPage {
+  results: ContactEvent[];
+  last_seq: number;
+}
+
+export const DEFAULT_CHANGES_LIMIT = 500;
+export const MAX_CHANGES_LIMIT = 1000;
+
+/** GET /api/health */
+export interface Health {
+  status: 'ok';
+  db: 'up' | 'down';
+  redis: 'up' | 'down' | 'disabled';
+}

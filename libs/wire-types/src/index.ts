@@ -1,0 +1,5 @@
+export * from './contact.js';
+export * from './version.js';
+export * from './page.js';
+export * from './errors.js';
+export * from './events.js';
