@@ -1,0 +1,32 @@
+import type { Version } from '@contacts/wire-types';
+import { buildVersionEntries } from './version-diff';
+
+function v(id: number, reason: Version['edited_reason'], fields: Partial<Version> = {}): Version {
+  return {
+    id,
+    contact: 1,
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    email: 'ada@example.com',
+    phone: '1',
+    edited_at: `2026-11-26T10:00:0${id}.000Z`,
+    edited_reason: reason,
+    ...fields,
+  };
+}
+
+describe('buildVersionEntries', () => {
+  it('diffs each version against the next older one (API order is latest first)', () => {
+    const entries = buildVersionEntries([v(3, 'reverted'), v(2, 'updated', { email: 'new@example.com' }), v(1, 'created')]);
+    expect(entries.map((e) => e.isCurrent)).toEqual([true, false, false]);
+    expect(entries[1].changes).toEqual([{ field: 'email', label: 'Email', before: 'ada@example.com', after: 'new@example.com' }]);
+    // The revert put the old email back.
+    expect(entries[0].changes).toEqual([{ field: 'email', label: 'Email', before: 'new@example.com', after: 'ada@example.com' }]);
+    expect(entries[2].changes).toHaveLength(4);
+  });
+
+  it('shows no field changes for a delete', () => {
+    const entries = buildVersionEntries([v(2, 'deleted'), v(1, 'created')]);
+    expect(entries[0].changes).toEqual([]);
+  });
+});

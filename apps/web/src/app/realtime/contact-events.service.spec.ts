@@ -1,0 +1,155 @@
+import { TestBed } from '@angular/core/testing';
+import { Subject, of, throwError, type Observable } from 'rxjs';
+import type { ChangesPage, Contact, ContactEvent } from '@contacts/wire-types';
+import { ContactsApiService } from '../contacts/contacts-api.service';
+import { CONTACTS_SOCKET_FACTORY, type ContactsSocket } from './contact-socket';
+import { ContactEventsService } from './contact-events.service';
+
+type Handler = (...args: unknown[]) => void;
+
+/** Just enough of a socket.io-client Socket to drive the service. */
+class FakeSocket {
+  connected = false;
+  private readonly handlers = new Map<string, Handler[]>();
+  on(name: string, fn: Handler): this {
+    this.handlers.set(name, [...(this.handlers.get(name) ?? []), fn]);
+    return this;
+  }
+  connect(): this {
+    return this;
+  }
+  disconnect(): this {
+    return this;
+  }
+  fire(name: string, ...args: unknown[]): void {
+    if (name === 'connect') this.connected = true;
+    if (name === 'disconnect') this.connected = false;
+    for (const fn of this.handlers.get(name) ?? []) fn(...args);
+  }
+}
+
+function contact(id: number): Contact {
+  return {
+    id,
+    first_name: 'C',
+    last_name: String(id),
+    email: `c${id}@example.com`,
+    phone: '1',
+    created_at: '2026-11-26T10:00:00.000Z',
+    updated_at: '2026-11-26T10:00:00.000Z',
+  };
+}
+const updated = (id: number, seq: number): ContactEvent => ({ type: 'contact.updated', contact: contact(id), seq });
+
+describe('ContactEventsService', () => {
+  let socket: FakeSocket;
+  let changes: ReturnType<typeof vi.fn<(since: number) => Observable<ChangesPage>>>;
+  let service: ContactEventsService;
+  let seen: number[];
+  let resyncs: number;
+
+  beforeEach(() => {
+    socket = new FakeSocket();
+    changes = vi.fn<(since: number) => Observable<ChangesPage>>();
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: CONTACTS_SOCKET_FACTORY, useValue: () => socket as unknown as ContactsSocket },
+        { provide: ContactsApiService, useValue: { changes } },
+      ],
+    });
+    service = TestBed.inject(ContactEventsService);
+    seen = [];
+    resyncs = 0;
+    service.events$.subscribe((e) => seen.push(e.seq));
+    service.resync$.subscribe(() => resyncs++);
+    service.start();
+  });
+
+  it('goes live on the first connect and tracks the highest seq', () => {
+    expect(service.state()).toBe('connecting');
+    socket.fire('connect');
+    expect(service.state()).toBe('live');
+    socket.fire('contact.updated', updated(1, 5));
+    socket.fire('contact.deleted', { type: 'contact.deleted', contact_id: 1, seq: 6 });
+    expect(seen).toEqual([5, 6]);
+    expect(service.lastSeq()).toBe(6);
+    expect(changes).not.toHaveBeenCalled();
+  });
+
+  it('drops duplicate seqs', () => {
+    socket.fire('connect');
+    socket.fire('contact.updated', updated(1, 5));
+    socket.fire('contact.updated', updated(1, 5));
+    expect(seen).toEqual([5]);
+  });
+
+  it('after a reconnect replays the changes feed page by page, then buffered live events, then goes live', async () => {
+    socket.fire('connect');
+    socket.fire('contact.updated', updated(1, 10));
+    socket.fire('disconnect', 'transport close');
+    expect(service.state()).toBe('reconnecting');
+
+    const firstPage = new Subject<ChangesPage>();
+    changes.mockImplementation((since: number) => {
+      if (since === 10) return firstPage;
+      if (since === 12) return of({ results: [updated(3, 13)], last_seq: 13 });
+      return of({ results: [], last_seq: since });
+    });
+    socket.fire('connect');
+    expect(service.state()).toBe('catching-up');
+    // A live event during catch-up waits until the missed ones are applied.
+    socket.fire('contact.updated', updated(4, 14));
+    expect(seen).toEqual([10]);
+
+    firstPage.next({ results: [updated(1, 11), updated(2, 12)], last_seq: 12 });
+    firstPage.complete();
+    await vi.waitFor(() => expect(service.state()).toBe('live'));
+
+    expect(changes.mock.calls.map((c) => c[0])).toEqual([10, 12, 13]);
+    expect(seen).toEqual([10, 11, 12, 13, 14]);
+    expect(service.lastSeq()).toBe(14);
+    expect(resyncs).toBe(1);
+  });
+
+  it('does not deliver a buffered live event twice when the feed also returned it', async () => {
+    socket.fire('connect');
+    socket.fire('contact.updated', updated(1, 1));
+    socket.fire('disconnect', 'transport close');
+    const page = new Subject<ChangesPage>();
+    changes.mockImplementation((since: number) => (since === 1 ? page : of({ results: [], last_seq: since })));
+    socket.fire('connect');
+    socket.fire('contact.updated', updated(2, 2));
+    page.next({ results: [updated(2, 2)], last_seq: 2 });
+    page.complete();
+    await vi.waitFor(() => expect(service.state()).toBe('live'));
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('asks views to resync after a reconnect when no seq was ever seen', () => {
+    socket.fire('connect');
+    socket.fire('disconnect', 'transport close');
+    socket.fire('connect');
+    expect(changes).not.toHaveBeenCalled();
+    expect(resyncs).toBe(1);
+    expect(service.state()).toBe('live');
+  });
+
+  it('stays out of "live" while the catch-up request fails', async () => {
+    vi.useFakeTimers();
+    try {
+      socket.fire('connect');
+      socket.fire('contact.updated', updated(1, 3));
+      socket.fire('disconnect', 'transport close');
+      changes.mockReturnValueOnce(throwError(() => new Error('down')));
+      changes.mockReturnValue(of({ results: [], last_seq: 3 }));
+      socket.fire('connect');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(service.state()).toBe('reconnecting');
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(service.state()).toBe('live');
+      expect(changes).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
