@@ -1,5 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app-factory.js';
 import { type AppConfig, loadConfig } from '../../apps/api/src/config/app-config.js';
@@ -15,20 +17,54 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** `TEST_DATABASE=postgres` runs the same suites on PostgreSQL (`npm run test:e2e:postgres`). */
+export const TEST_DATABASE: 'sqlite' | 'postgres' = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** The server used to create and drop the per-app databases (trust auth on the dev machine). */
+const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A new, empty PostgreSQL database; `drop()` removes it (and ends any connection left to it). */
+export async function createTestPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `contacts_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
- * The real server in this process, on a real SQLite file in a temp folder, listening on
- * an ephemeral port (so sockets can connect too). Short create delay unless overridden.
+ * The real server in this process, on a real SQLite file in a temp folder (or, with
+ * TEST_DATABASE=postgres, a fresh PostgreSQL database), listening on an ephemeral port
+ * (so sockets can connect too). Short create delay unless overridden.
  */
 export async function startTestApp(overrides: Partial<AppConfig> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const dir = tempDir();
+  const postgres = TEST_DATABASE === 'postgres' && !overrides.database ? await createTestPostgresDatabase() : null;
   const config: AppConfig = {
     ...loadConfig({ CREATE_DELAY_MS: '50', LOG_LEVEL: 'error', ...env }),
-    database: { kind: 'sqlite', path: join(dir.path, 'contacts.sqlite3') },
+    database: postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'sqlite', path: join(dir.path, 'contacts.sqlite3') },
     port: 0,
     host: '127.0.0.1',
     ...overrides,
   };
-  const app = await createApp(config);
+  let app: NestExpressApplication;
+  try {
+    app = await createApp(config);
+  } catch (error) {
+    await postgres?.drop();
+    dir.remove();
+    throw error;
+  }
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${address.port}`;
@@ -39,8 +75,12 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, env: Node
     dir: dir.path,
     http: () => request(baseUrl),
     close: async () => {
-      await app.close();
-      dir.remove();
+      try {
+        await app.close();
+      } finally {
+        await postgres?.drop();
+        dir.remove();
+      }
     },
   };
 }

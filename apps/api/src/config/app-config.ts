@@ -10,6 +10,8 @@ export interface AppConfig {
   host: string;
   database: DatabaseConfig;
   redisUrl: string | null;
+  /** Prepended to every Redis key and channel (Bull queue, Socket.IO adapter, event channel); '' by default. */
+  redisPrefix: string;
   createDelayMs: number;
   webDistPath: string;
   corsOrigins: string[];
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: optional(env, 'HOST') ?? '0.0.0.0',
     database: databaseFrom(env),
     redisUrl,
+    redisPrefix: optional(env, 'REDIS_PREFIX') ?? '',
     createDelayMs,
     webDistPath: resolve(optional(env, 'WEB_DIST') ?? 'dist/web/browser'),
     corsOrigins: (optional(env, 'CORS_ORIGINS') ?? 'http://localhost:5173')

@@ -40,7 +40,7 @@ export class ContactsController {
   @ApiCreatedResponse({ type: ContactSchema })
   @ApiErrors(400, 409, 413, 422)
   create(@Body() body: unknown, @Headers('idempotency-key') key?: string): Promise<Contact> {
-    return this.creator.create(body ?? {}, key);
+    return this.creator.create(body, key);
   }
 
   @Get(':id')
@@ -56,7 +56,7 @@ export class ContactsController {
   @ApiOkResponse({ type: ContactSchema })
   @ApiErrors(400, 404, 409, 412)
   replace(@Param('id', IdPipe) id: number, @Body() body: unknown, @Headers('if-match') ifMatch?: string): Promise<Contact> {
-    return this.contacts.update(id, body ?? {}, { partial: false, ifMatch });
+    return this.contacts.update(id, body, { partial: false, ifMatch });
   }
 
   @Patch(':id')
@@ -65,7 +65,7 @@ export class ContactsController {
   @ApiOkResponse({ type: ContactSchema })
   @ApiErrors(400, 404, 409, 412)
   update(@Param('id', IdPipe) id: number, @Body() body: unknown, @Headers('if-match') ifMatch?: string): Promise<Contact> {
-    return this.contacts.update(id, body ?? {}, { partial: true, ifMatch });
+    return this.contacts.update(id, body, { partial: true, ifMatch });
   }
 
   @Delete(':id')

@@ -17,9 +17,11 @@ const MIN_INDEXED_TERM = 3;
 @Injectable()
 export class ContactsRepository {
   private readonly sqlite: boolean;
+  private readonly postgres: boolean;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sqlite = dataSource.options.type === 'better-sqlite3';
+    this.postgres = dataSource.options.type === 'postgres';
   }
 
   findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
@@ -74,7 +76,12 @@ export class ContactsRepository {
       return;
     }
     const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    query.where(
+    if (this.postgres) {
+      // Served by the pg_trgm GIN index on this exact expression (postgres-search migration);
+      // the per-field test below then drops rows where the match spans two fields.
+      query.andWhere(`lower(c.first_name || ' ' || c.last_name || ' ' || c.email || ' ' || c.phone) LIKE :pattern`, { pattern });
+    }
+    query.andWhere(
       `(lower(c.first_name) LIKE :pattern ESCAPE '\\' OR lower(c.last_name) LIKE :pattern ESCAPE '\\'
         OR lower(c.first_name || ' ' || c.last_name) LIKE :pattern ESCAPE '\\'
         OR lower(c.email) LIKE :pattern ESCAPE '\\' OR lower(c.phone) LIKE :pattern ESCAPE '\\')`,

@@ -6,6 +6,7 @@ import { ContactEntity } from '../contacts/contact.entity.js';
 import { ContactVersionEntity } from '../history/contact-version.entity.js';
 import { SqliteInitial1764100000000 } from './migrations/sqlite-initial.migration.js';
 import { PostgresInitial1764100000000 } from './migrations/postgres-initial.migration.js';
+import { PostgresSearch1764200000000 } from './migrations/postgres-search.migration.js';
 
 export const ENTITIES = [ContactEntity, ContactVersionEntity];
 
@@ -18,7 +19,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       type: 'postgres',
       url: database.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial1764100000000],
+      migrations: [PostgresInitial1764100000000, PostgresSearch1764200000000],
       migrationsRun: true,
       synchronize: false,
       extra: { max: 10 },

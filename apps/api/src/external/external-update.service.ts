@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Contact } from '@contacts/wire-types';
-import { badRequest, detailError } from '../common/api-errors.js';
+import { badRequest } from '../common/api-errors.js';
+import { asObjectBody } from '../common/request-body.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 
 export interface ExternalUpdate {
@@ -10,10 +11,7 @@ export interface ExternalUpdate {
 
 /** Splits `{"id", …fields}` into the id and the PATCH-like rest, or a field-keyed 400. */
 export function parseExternalUpdate(body: unknown): ExternalUpdate {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw detailError(400, `Invalid data. Expected a dictionary, but got ${Array.isArray(body) ? 'list' : typeof body}.`);
-  }
-  const { id, ...fields } = body as Record<string, unknown>;
+  const { id, ...fields } = asObjectBody(body);
   if (id === undefined || id === null) throw badRequest({ id: ['This field is required.'] });
   const numeric = typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : id;
   if (typeof numeric !== 'number' || !Number.isSafeInteger(numeric) || numeric < 1) {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { validate } from 'class-validator';
 import { CONTACT_FIELD_NAMES, type ContactFields, type FieldErrors } from '@contacts/wire-types';
-import { badRequest, detailError } from '../../common/api-errors.js';
+import { badRequest } from '../../common/api-errors.js';
+import { asObjectBody } from '../../common/request-body.js';
 import { ContactInputDto } from '../dto/contact-input.dto.js';
 import { EMAIL_TAKEN_CHECK, type EmailTakenCheck } from './unique-email.validator.js';
 
@@ -21,11 +22,8 @@ export class ContactInputValidator {
   async validate(body: unknown, options: { partial: true; emailTaken?: EmailTakenCheck }): Promise<Partial<ContactFields>>;
   async validate(body: unknown, options: { partial: false; emailTaken?: EmailTakenCheck }): Promise<ContactFields>;
   async validate(body: unknown, options: ValidateOptions): Promise<Partial<ContactFields>> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw detailError(400, `Invalid data. Expected a dictionary, but got ${Array.isArray(body) ? 'list' : typeof body}.`);
-    }
+    const source = asObjectBody(body);
     const dto = new ContactInputDto();
-    const source = body as Record<string, unknown>;
     for (const name of CONTACT_FIELD_NAMES) {
       if (!(name in source)) continue;
       const value = source[name];
