@@ -3,9 +3,15 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 N ?= 10000
-COMPOSE ?= docker compose
+# The Compose v2 plugin when it works, else Debian's docker-compose (v1).
+COMPOSE ?= $(shell docker compose version >/dev/null 2>&1 && echo 'docker compose' || echo docker-compose)
+# make up DB=postgres: the `postgres` profile, and the API pointed at it.
+DB ?= sqlite
+ifeq ($(DB),postgres)
+COMPOSE_ENV := COMPOSE_PROFILES=postgres DATABASE_URL=postgres://contacts@postgres:5432/contacts
+endif
 
-.PHONY: help install build run dev test test-unit test-e2e test-browser test-web migrate seed bench lint fmt up down logs shell services
+.PHONY: help install build run dev test test-unit test-e2e test-browser test-web migrate seed bench lint fmt up down logs shell services check-containers
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,26 +37,30 @@ seed: install ## Insert N realistic contacts with their versions (make seed N=10
 services: ## Start the local Redis and PostgreSQL if they are down (tests need them)
 	@bash scripts/ensure-services.sh
 
-test: build services ## Run every test: API unit + end-to-end, web unit, browser
+test: build services check-containers ## Run every test: API unit + end-to-end, web unit, browser
 	$(NPM) test
 
-bench: build services ## Print the product's benchmark figures (JSON and a table)
+bench: build services ## Print the product's benchmark figures (JSON and a table; saved in bench-results/)
 	node scripts/bench/run-all.mjs
 
-lint: install ## Type-check everything
+check-containers: install ## Validate Dockerfile, docker-compose.yml, nginx.conf (no Docker engine needed)
+	@bash scripts/check-containers.sh
+
+lint: install ## Type-check the API, the web app and the scripts
 	$(NPM) run lint
 
-fmt: install ## Format the sources
+fmt: install ## Format the sources with prettier (.prettierrc)
 	$(NPM) run fmt
 
-up: ## docker compose: build and start redis, 2 API replicas and nginx on :5173
-	$(COMPOSE) up --build -d
+up: ## docker compose: build and start redis, 2 API replicas and nginx on :5173 (DB=postgres)
+	$(COMPOSE_ENV) $(COMPOSE) up --build -d
+	@echo "Contacts on http://localhost:5173 (more replicas: $(COMPOSE) up -d --scale api=4)"
 
-down: ## docker compose: stop everything
-	$(COMPOSE) down
+down: ## docker compose: stop everything (volumes are kept; add -v by hand to drop the data)
+	$(COMPOSE) --profile postgres down --remove-orphans
 
-logs: ## docker compose: follow the API logs
-	$(COMPOSE) logs -f --tail=200 api
+logs: ## docker compose: follow the API logs (S=web for another service)
+	$(COMPOSE) logs -f --tail=200 $(or $(S),api)
 
-shell: ## docker compose: a shell in an API container
-	$(COMPOSE) exec api sh
+shell: ## docker compose: a shell in an API container (I=2 for the second replica)
+	$(COMPOSE) exec --index=$(or $(I),1) api sh

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { Contact, Version } from '@contacts/wire-types';
 import { startApi, type ApiProcess } from '../support/api-process.js';
-import { api, createContact, launchBrowser, person, screenshot, seriousAxeViolations, waitForConnection } from './browser-helpers.js';
+import { api, createContact, launchBrowser, person, screenshot, seriousAxeViolations } from './browser-helpers.js';
 
 /** Long enough to see the pending row, short enough for a quick test. */
 const CREATE_DELAY_MS = 1500;
@@ -38,7 +38,6 @@ describe('contacts UI (browser)', () => {
 
   it('lists contacts newest first with the total count', async () => {
     await page.goto(server.baseUrl);
-    await waitForConnection(page, 'live');
     await row('Person2 Example').waitFor();
     const names = await page.getByTestId('contact-name').allTextContents();
     expect(names.map((n) => n.trim())).toEqual(['Person2 Example', 'Person1 Example']);
@@ -122,7 +121,7 @@ describe('contacts UI (browser)', () => {
   }, 30_000);
 
   it('delete asks for confirmation, and the toast offers Undo which restores', async () => {
-    await page.getByRole('link', { name: 'All contacts' }).click();
+    await page.getByRole('link', { name: 'All contacts', exact: true }).click();
     await row('Person2 Example').waitFor();
     await page.getByRole('button', { name: 'Delete Person2 Example' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete Person2 Example?' });
@@ -154,7 +153,6 @@ describe('contacts UI (browser)', () => {
   it('axe-core finds no serious or critical violations', async () => {
     const report: Record<string, unknown> = {};
     await page.goto(server.baseUrl);
-    await waitForConnection(page, 'live');
     await row('Ada Lovelace').waitFor();
     report['list'] = await seriousAxeViolations(page);
 

@@ -7,6 +7,7 @@ import { EventsModule } from './events/events.module.js';
 import { ExternalModule } from './external/external.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HistoryModule } from './history/history.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
 
 @Module({})
 export class AppModule {
@@ -19,7 +20,8 @@ export class AppModule {
         EventsModule,
         ContactsModule,
         HistoryModule,
-        ExternalModule,
+        ExternalModule.forRoot(config),
+        RealtimeModule,
         HealthModule,
       ],
     };

@@ -16,7 +16,15 @@ import { EmailReservations } from './email-reservations.js';
 export interface UpdateOptions {
   reason: EditedReason;
   ifMatch?: string;
+  /**
+   * Extra step inside the write transaction, before anything is written (e.g. recording a
+   * queue job id). `false` means "already done": nothing is written, no event, and the
+   * contact is returned as it is.
+   */
+  claim?: (manager: EntityManager) => Promise<boolean>;
 }
+
+type Outcome = { contact: Contact; event: ContactEvent | null };
 
 /**
  * Every change to a contact: the row and its version in one serialised transaction, then
@@ -46,6 +54,7 @@ export class ContactMutations {
   update(id: number, fields: Partial<ContactFields>, options: UpdateOptions): Promise<Contact> {
     return this.commit(async (manager) => {
       const current = await this.existing(manager, id);
+      if (options.claim && !(await options.claim(manager))) return { contact: toContact(current), event: null };
       if (!ifMatchSatisfied(options.ifMatch, toContact(current))) {
         throw new ApiError(412, toContact(current));
       }
@@ -97,8 +106,8 @@ export class ContactMutations {
     });
   }
 
-  private async commit(work: (manager: EntityManager) => Promise<{ contact: Contact; event: ContactEvent }>): Promise<Contact> {
-    let outcome: { contact: Contact; event: ContactEvent };
+  private async commit(work: (manager: EntityManager) => Promise<Outcome>): Promise<Contact> {
+    let outcome: Outcome;
     try {
       outcome = await this.writes.run(work);
     } catch (error) {
@@ -106,7 +115,7 @@ export class ContactMutations {
       if (isUniqueViolation(error)) throw emailTaken(409);
       throw error;
     }
-    this.events.publish(outcome.event);
+    if (outcome.event) this.events.publish(outcome.event);
     return outcome.contact;
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Contact, Page } from '@contacts/wire-types';
 import { EtagInterceptor } from '../common/etag.interceptor.js';
@@ -26,6 +26,7 @@ export class ContactRevisionsController {
   }
 
   @Post(':id/revert')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Give the contact the fields of one of its versions (writes a `reverted` version)' })
   @ApiBody({ type: RevertRequestSchema })
   @ApiOkResponse({ type: ContactSchema })

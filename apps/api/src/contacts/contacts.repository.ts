@@ -50,6 +50,14 @@ export class ContactsRepository {
   }
 
   async insert(manager: EntityManager, row: Omit<ContactEntity, 'id'> & { id?: number }): Promise<ContactEntity> {
+    if (row.id !== undefined) {
+      // A restore keeps its id. TypeORM drops a value given for a generated column on
+      // PostgreSQL (it writes DEFAULT, a new id), so this one is plain SQL.
+      const columns = ['id', 'first_name', 'last_name', 'email', 'phone', 'created_at', 'updated_at'] as const;
+      const marks = columns.map((_, i) => (this.postgres ? `$${i + 1}` : '?')).join(', ');
+      await manager.query(`INSERT INTO contacts (${columns.join(', ')}) VALUES (${marks})`, columns.map((c) => row[c]));
+      return { ...row, id: row.id };
+    }
     const result = await manager.insert(ContactEntity, row);
     const id = row.id ?? Number(result.identifiers[0]?.id);
     return { ...row, id };

@@ -3,7 +3,7 @@ import type { Contact, Page } from '@contacts/wire-types';
 import { notFound } from '../common/api-errors.js';
 import { buildPage, type PageLinkBase, parsePageRequest } from '../common/pagination.js';
 import { toContact } from './contact.mapper.js';
-import { ContactMutations } from './contact-mutations.js';
+import { ContactMutations, type UpdateOptions } from './contact-mutations.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { ContactInputValidator } from './validators/contact-input.validator.js';
 
@@ -39,14 +39,14 @@ export class ContactsService {
   async update(
     id: number,
     body: unknown,
-    options: { partial: boolean; ifMatch?: string; reason?: 'updated' | 'external_update' },
+    options: { partial: boolean; ifMatch?: string; reason?: 'updated' | 'external_update'; claim?: UpdateOptions['claim'] },
   ): Promise<Contact> {
     await this.get(id);
     const emailTaken = async (email: string) => (await this.contacts.emailOwner(email, id)) !== null;
     const fields = options.partial
       ? await this.validator.validate(body, { partial: true, emailTaken })
       : await this.validator.validate(body, { partial: false, emailTaken });
-    return this.mutations.update(id, fields, { reason: options.reason ?? 'updated', ifMatch: options.ifMatch });
+    return this.mutations.update(id, fields, { reason: options.reason ?? 'updated', ifMatch: options.ifMatch, claim: options.claim });
   }
 
   remove(id: number): Promise<void> {

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Contact } from '@contacts/wire-types';
-import { badRequest } from '../common/api-errors.js';
-import { asObjectBody } from '../common/request-body.js';
+import { badRequest, detailError } from '../common/api-errors.js';
 import { ContactsService } from '../contacts/contacts.service.js';
+import { AppliedJobsRepository } from './applied-jobs.repository.js';
+import { appliedJobKey } from './external-update.job.js';
+import { ExternalUpdateQueue } from './external-update.queue.js';
 
 export interface ExternalUpdate {
   id: number;
@@ -11,7 +14,10 @@ export interface ExternalUpdate {
 
 /** Splits `{"id", …fields}` into the id and the PATCH-like rest, or a field-keyed 400. */
 export function parseExternalUpdate(body: unknown): ExternalUpdate {
-  const { id, ...fields } = asObjectBody(body);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw detailError(400, `Invalid data. Expected a dictionary, but got ${Array.isArray(body) ? 'list' : typeof body}.`);
+  }
+  const { id, ...fields } = body as Record<string, unknown>;
   if (id === undefined || id === null) throw badRequest({ id: ['This field is required.'] });
   const numeric = typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : id;
   if (typeof numeric !== 'number' || !Number.isSafeInteger(numeric) || numeric < 1) {
@@ -20,12 +26,36 @@ export function parseExternalUpdate(body: unknown): ExternalUpdate {
   return { id: numeric, fields };
 }
 
-/** Applies an update made outside the UI: validated like PATCH, recorded as `external_update`. */
+/**
+ * Applies an update made outside the UI: validated like PATCH, recorded as
+ * `external_update`. With Redis it goes through the queue (so every replica and the
+ * worker share one path); without, or while the queue does not answer, in-process.
+ */
 @Injectable()
 export class ExternalUpdateService {
-  constructor(private readonly contacts: ContactsService) {}
+  private readonly logger = new Logger(ExternalUpdateService.name);
 
-  apply(update: ExternalUpdate): Promise<Contact> {
-    return this.contacts.update(update.id, update.fields, { partial: true, reason: 'external_update' });
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly appliedJobs: AppliedJobsRepository,
+    @Optional() private readonly queue?: ExternalUpdateQueue,
+  ) {}
+
+  /** The HTTP entry: the body is checked here first so a bad request never reaches the queue. */
+  async submit(body: unknown): Promise<Contact> {
+    const update = parseExternalUpdate(body);
+    if (!this.queue) return this.apply(update);
+    const jobId = `http-${randomUUID()}`;
+    const outcome = await this.queue.run({ id: update.id, ...update.fields }, jobId);
+    if (outcome.kind === 'done') return outcome.contact;
+    // The job may still run later; the shared job key makes whichever comes second a no-op.
+    this.logger.warn(`queue unavailable (${outcome.reason}); applying external update ${jobId} in-process`);
+    return this.apply(update, appliedJobKey(jobId));
+  }
+
+  /** Applies once per `jobKey` (if given): a retried or duplicated job changes nothing. */
+  apply(update: ExternalUpdate, jobKey?: string): Promise<Contact> {
+    const claim = jobKey ? (manager: Parameters<AppliedJobsRepository['claim']>[0]) => this.appliedJobs.claim(manager, jobKey) : undefined;
+    return this.contacts.update(update.id, update.fields, { partial: true, reason: 'external_update', claim });
   }
 }

@@ -4,7 +4,7 @@ import type { Contact } from '@contacts/wire-types';
 import { EtagInterceptor } from '../common/etag.interceptor.js';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { ContactSchema, ExternalUpdateSchema } from '../openapi/schemas.js';
-import { ExternalUpdateService, parseExternalUpdate } from './external-update.service.js';
+import { ExternalUpdateService } from './external-update.service.js';
 
 @ApiTags('external')
 @Controller('api/external-update')
@@ -19,6 +19,6 @@ export class ExternalController {
   @ApiOkResponse({ type: ContactSchema })
   @ApiErrors(400, 404, 409)
   update(@Body() body: unknown): Promise<Contact> {
-    return this.external.apply(parseExternalUpdate(body));
+    return this.external.submit(body);
   }
 }

@@ -1,10 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config.js';
 import { socketIoAdapterKey } from './event-channel.js';
 import type { RealtimeRedis } from './realtime-redis.js';
+
+type IoServer = ReturnType<IoAdapter['createIOServer']>;
+type IoServerOptions = Parameters<IoAdapter['createIOServer']>[1];
 
 /**
  * Socket.IO on the HTTP server's port, with the classic Redis pub/sub adapter when Redis
@@ -19,13 +21,12 @@ export class RealtimeIoAdapter extends IoAdapter {
     super(app);
   }
 
-  override createIOServer(port: number, options?: ServerOptions): Server {
-    const server: Server = super.createIOServer(port, {
+  // Types come from IoAdapter itself: @nestjs/platform-socket.io bundles its own socket.io copy.
+  override createIOServer(port: number, options?: IoServerOptions): IoServer {
+    const server = super.createIOServer(port, {
       ...options,
       cors: { origin: this.config.corsOrigins, credentials: true },
-      // Long-polling clients across replicas would need sticky sessions; WebSocket does not.
-      transports: ['websocket', 'polling'],
-    } as ServerOptions);
+    } as IoServerOptions);
     if (this.redis.pub && this.redis.sub) {
       server.adapter(createAdapter(this.redis.pub, this.redis.sub, { key: socketIoAdapterKey(this.config.redisPrefix) }));
     }

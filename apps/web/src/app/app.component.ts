@@ -18,7 +18,7 @@ import { ToastRegionComponent } from './shared/toast-region.component';
     <header class="border-b border-slate-200 bg-white">
       <div class="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <a routerLink="/" class="flex items-center gap-2 text-lg font-bold tracking-tight text-slate-900">
-          <span class="grid size-8 place-items-center rounded-lg bg-brand-700 text-white" aria-hidden="true">C</span>
+          <span class="grid size-8 place-items-center rounded-lg bg-brand-800 text-white" aria-hidden="true">C</span>
           Contacts
         </a>
         <nav aria-label="Main" class="flex gap-1 text-sm">

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { ContactFieldName } from '@contacts/wire-types';
 import { ContactFieldsComponent } from '../shared/contact-fields.component';
 import { emptyFields, hasErrors, validateContact } from '../shared/contact-validation';
@@ -36,7 +37,7 @@ import { PendingCreatesStore } from './pending-creates.store';
         }
         <button
           type="submit"
-          class="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-600"
+          class="rounded-lg bg-brand-800 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-900"
         >
           Create contact
         </button>
@@ -48,6 +49,13 @@ export class ContactCreateFormComponent {
   protected readonly store = inject(PendingCreatesStore);
   private readonly fields = viewChild.required(ContactFieldsComponent);
   protected readonly seconds = Math.round(this.store.delayMs / 1000);
+
+  constructor() {
+    // Rejected by the server (e.g. duplicate email): take the user to the field that needs fixing.
+    this.store.returnedToForm$
+      .pipe(takeUntilDestroyed())
+      .subscribe((errors) => setTimeout(() => this.fields().focusFirstInvalid(errors)));
+  }
 
   protected submit(): void {
     const errors = validateContact(this.store.draft());

@@ -6,13 +6,13 @@ import type { Contact, ContactFields } from '@contacts/wire-types';
 import { parseApiError } from '../shared/api-error';
 import { ContactFieldsComponent } from '../shared/contact-fields.component';
 import { emptyFields, fullName, hasErrors, pickFields, trimFields, validateContact, type ClientFieldErrors } from '../shared/contact-validation';
-import { diffFields, describeChangedFields, type FieldChange } from '../shared/field-diff';
+import { diffFields, describeChangedFields } from '../shared/field-diff';
 import { openModalOnRender } from '../shared/modal-dialog';
 import { ToastService } from '../shared/toast.service';
 import { ContactEventsService } from '../realtime/contact-events.service';
 import { LocalEchoService } from '../realtime/local-echo.service';
 import { ContactsApiService } from './contacts-api.service';
-import { EditConflictComponent, type Conflict } from './edit-conflict.component';
+import { EditConflictComponent, buildConflict, type Conflict } from './edit-conflict.component';
 
 /** A change to this contact made elsewhere while the dialog is open. */
 interface RemoteChange {
@@ -113,6 +113,7 @@ export class ContactEditDialogComponent implements OnInit {
     const conflict = this.conflict();
     if (!conflict) return;
     this.adoptBaseOnly(conflict.theirs, conflict.etag ?? (await this.fetchEtag()));
+    this.form.set(conflict.merged);
     this.conflict.set(null);
     await this.save();
   }
@@ -155,9 +156,9 @@ export class ContactEditDialogComponent implements OnInit {
       this.closed.emit(contact);
     } catch (err) {
       if (err instanceof HttpErrorResponse && err.status === 412 && err.error && typeof err.error === 'object') {
-        const theirs = err.error as Contact;
-        const changes: FieldChange[] = diffFields(trimFields(this.form()), pickFields(theirs));
-        this.conflict.set({ theirs, etag: err.headers.get('ETag'), changes, mine: trimFields(this.form()) });
+        const original = this.base();
+        const mine = trimFields(this.form());
+        this.conflict.set(buildConflict(original ? pickFields(original) : mine, mine, err.error as Contact, err.headers.get('ETag')));
         this.remote.set(null);
       } else {
         const parsed = parseApiError(err);

@@ -1,14 +1,40 @@
 import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, inject, input, output } from '@angular/core';
-import type { Contact, ContactFields } from '@contacts/wire-types';
-import type { FieldChange } from '../shared/field-diff';
+import { CONTACT_FIELD_NAMES, type Contact, type ContactFieldName, type ContactFields } from '@contacts/wire-types';
+import { FIELD_LABELS } from '../shared/contact-validation';
+
+export interface ConflictRow {
+  field: ContactFieldName;
+  label: string;
+  /** My edited value, or null when I did not edit this field (theirs is kept either way). */
+  yours: string | null;
+  theirs: string;
+}
 
 /** A 412 answer: the server's current contact differs from the version the edit started from. */
 export interface Conflict {
   theirs: Contact;
   etag: string | null;
-  mine: ContactFields;
-  /** Fields where mine and theirs differ (before = mine, after = theirs). */
-  changes: FieldChange[];
+  /** Their version with my edits on top: what "Keep mine" saves. */
+  merged: ContactFields;
+  rows: ConflictRow[];
+}
+
+/**
+ * Three-way comparison: `original` is what I started editing, `mine` the form, `theirs` the
+ * server's current contact. "Keep mine" writes only the fields I edited, so a field that only
+ * they changed is not reverted by accident.
+ */
+export function buildConflict(original: ContactFields, mine: ContactFields, theirs: Contact, etag: string | null): Conflict {
+  const merged: ContactFields = { first_name: theirs.first_name, last_name: theirs.last_name, email: theirs.email, phone: theirs.phone };
+  const rows: ConflictRow[] = [];
+  for (const field of CONTACT_FIELD_NAMES) {
+    const edited = mine[field] !== original[field];
+    if (edited) merged[field] = mine[field];
+    if (mine[field] !== theirs[field]) {
+      rows.push({ field, label: FIELD_LABELS[field], yours: edited ? mine[field] : null, theirs: theirs[field] });
+    }
+  }
+  return { theirs, etag, merged, rows };
 }
 
 @Component({
@@ -17,18 +43,24 @@ export interface Conflict {
   template: `
     <section class="rounded-xl border border-amber-300 bg-amber-50 p-4" aria-labelledby="conflict-title" tabindex="-1">
       <h3 id="conflict-title" class="font-semibold text-amber-900">Someone else changed this contact while you were editing</h3>
-      @if (conflict().changes.length) {
+      @if (conflict().rows.length) {
         <table class="mt-3 w-full text-left text-sm">
           <caption class="sr-only">Your values compared with the saved values</caption>
           <thead class="text-xs uppercase text-amber-900">
             <tr><th scope="col" class="py-1 pr-2">Field</th><th scope="col" class="py-1 pr-2">Yours</th><th scope="col" class="py-1">Theirs</th></tr>
           </thead>
           <tbody>
-            @for (c of conflict().changes; track c.field) {
+            @for (r of conflict().rows; track r.field) {
               <tr class="border-t border-amber-200 align-top">
-                <th scope="row" class="py-1.5 pr-2 font-medium">{{ c.label }}</th>
-                <td class="py-1.5 pr-2 break-all">{{ c.before }}</td>
-                <td class="py-1.5 break-all">{{ c.after }}</td>
+                <th scope="row" class="py-1.5 pr-2 font-medium">{{ r.label }}</th>
+                <td class="py-1.5 pr-2 break-all">
+                  @if (r.yours !== null) {
+                    {{ r.yours }}
+                  } @else {
+                    <span class="italic text-slate-600">not edited</span>
+                  }
+                </td>
+                <td class="py-1.5 break-all">{{ r.theirs }}</td>
               </tr>
             }
           </tbody>
@@ -36,8 +68,9 @@ export interface Conflict {
       } @else {
         <p class="mt-2 text-sm text-amber-900">Their saved values are the same as yours.</p>
       }
+      <p class="mt-2 text-xs text-amber-950">“Keep mine” saves your edits on top of their version; fields you did not edit keep their value.</p>
       <div class="mt-3 flex flex-wrap gap-2">
-        <button type="button" class="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-600" (click)="keepMine.emit()">
+        <button type="button" class="rounded-lg bg-brand-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-900" (click)="keepMine.emit()">
           Keep mine
         </button>
         <button type="button" class="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50" (click)="useTheirs.emit()">

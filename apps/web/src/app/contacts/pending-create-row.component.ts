@@ -15,6 +15,17 @@ import { PendingCreatesStore, type PendingCreate } from './pending-creates.store
       [attr.data-status]="p.status"
       data-testid="pending-row"
     >
+      <span
+        class="grid size-10 shrink-0 place-items-center rounded-full"
+        [class]="p.status === 'failed' ? 'bg-red-100 text-red-800' : 'bg-white text-brand-800'"
+        aria-hidden="true"
+      >
+        @if (p.status === 'pending') {
+          <span class="size-5 animate-spin rounded-full border-2 border-brand-600 border-t-transparent motion-reduce:animate-none"></span>
+        } @else {
+          <span class="font-bold">!</span>
+        }
+      </span>
       <div class="min-w-0 flex-1">
         <p class="truncate font-medium text-slate-900">{{ name() }}</p>
         <p class="truncate text-sm text-slate-600">{{ p.fields.email }} · {{ p.fields.phone }}</p>

@@ -55,6 +55,10 @@ export class PendingCreatesStore {
   /** Contacts this tab created, as soon as the server confirms them. */
   readonly created$ = this.createdSubject.asObservable();
 
+  private readonly returnedSubject = new Subject<ClientFieldErrors>();
+  /** A create came back into the form with server field errors (so the form can move focus there). */
+  readonly returnedToForm$ = this.returnedSubject.asObservable();
+
   private ticker: ReturnType<typeof setInterval> | undefined;
 
   /** Starts a create and returns its key; the caller clears the form at once. */
@@ -122,6 +126,7 @@ export class PendingCreatesStore {
       this.discard(item.key);
       this.draft.set(item.fields);
       this.draftErrors.set(error.fields);
+      this.returnedSubject.next(error.fields);
       this.toasts.error(`Could not create ${name}: ${detail}`);
       return;
     }

@@ -52,7 +52,7 @@ import { LocalEchoService } from '../realtime/local-echo.service';
                     <a class="rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" [routerLink]="['/contacts', c.id, 'history']" [attr.aria-label]="'History of ' + fullName(c)">History</a>
                     <button
                       type="button"
-                      class="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
+                      class="rounded-lg bg-brand-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
                       [attr.aria-label]="'Restore ' + fullName(c)"
                       [disabled]="restoring() === c.id"
                       (click)="restore(c)"

@@ -7,7 +7,7 @@ import { openModalOnRender } from './modal-dialog';
   template: `
     <dialog
       #dialog
-      class="m-auto w-full max-w-md rounded-card border border-slate-200 bg-white p-0 shadow-2xl"
+      class="m-auto w-[calc(100%-1.5rem)] max-w-md rounded-card border border-slate-200 bg-white p-0 shadow-2xl"
       aria-labelledby="confirm-title"
       aria-describedby="confirm-message"
       (cancel)="$event.preventDefault(); cancelled.emit()"

@@ -14,7 +14,8 @@ export function openModalOnRender(dialog: () => ElementRef<HTMLDialogElement>): 
     }
   });
   inject(DestroyRef).onDestroy(() => {
-    // The opener may have been re-rendered meanwhile; only refocus it if still on the page.
+    // The opener may be gone (e.g. the deleted row's button): fall back to the main region.
     if (opener?.isConnected) opener.focus();
+    else document.getElementById('main')?.focus();
   });
 }

@@ -23,7 +23,7 @@ import { ToastService, type Toast } from './toast.service';
           @if (toast.action; as action) {
             <button
               type="button"
-              class="rounded-md px-2 py-1 text-sm font-semibold text-brand-700 hover:bg-slate-100"
+              class="rounded-md px-2 py-1 text-sm font-semibold text-brand-800 hover:bg-slate-100"
               (click)="run(toast)"
             >
               {{ action.label }}

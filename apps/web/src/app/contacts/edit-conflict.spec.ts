@@ -1,0 +1,31 @@
+import type { Contact } from '@contacts/wire-types';
+import { buildConflict } from './edit-conflict.component';
+
+const original = { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', phone: '1' };
+const theirs: Contact = {
+  id: 1,
+  ...original,
+  email: 'ada.lovelace@example.com',
+  created_at: '2026-11-26T10:00:00.000Z',
+  updated_at: '2026-11-26T10:00:09.000Z',
+};
+
+describe('buildConflict', () => {
+  it('keeps my edits and their other changes in the merged version', () => {
+    const mine = { ...original, first_name: 'Augusta' };
+    const c = buildConflict(original, mine, theirs, '"v2"');
+    expect(c.merged).toEqual({ ...original, first_name: 'Augusta', email: 'ada.lovelace@example.com' });
+    expect(c.rows).toEqual([
+      { field: 'first_name', label: 'First name', yours: 'Augusta', theirs: 'Ada' },
+      { field: 'email', label: 'Email', yours: null, theirs: 'ada.lovelace@example.com' },
+    ]);
+    expect(c.etag).toBe('"v2"');
+  });
+
+  it('lets my edit win on a field we both changed', () => {
+    const mine = { ...original, email: 'mine@example.com' };
+    const c = buildConflict(original, mine, theirs, null);
+    expect(c.merged.email).toBe('mine@example.com');
+    expect(c.rows).toEqual([{ field: 'email', label: 'Email', yours: 'mine@example.com', theirs: 'ada.lovelace@example.com' }]);
+  });
+});

@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+// Realtime benchmark: N Socket.IO clients split over two API replicas (+ Redis), M updates,
+// event latency (commit -> event received; and PATCH sent -> received), missed events and each replica's RSS.
+// `npm run bench:realtime` (after `npm run build:lib && npm run build:api`); traffic only to 127.0.0.1.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { io } from 'socket.io-client';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const ENTRY = join(ROOT, 'dist/api/apps/api/src/main.js');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const now = () => performance.timeOrigin + performance.now(); // comparable across threads
+const CLIENT_THREADS = 2; // the replicas need the other cores
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer().on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+async function startReplica(env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [ENTRY], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CREATE_DELAY_MS: '0', THROTTLE_LIMIT: '1000000' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr.on('data', (c) => (errors += c));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`replica exited: ${errors}`);
+    if (Date.now() > deadline) throw new Error('replica not healthy in 20 s');
+    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return { child, baseUrl };
+    await sleep(100);
+  }
+}
+
+function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const round = (x) => (x === null ? null : Math.round(x * 10) / 10);
+
+/**
+ * Runs the benchmark and returns its figures. Options: clients (1000), updates (50),
+ * redisUrl (REDIS_URL or redis://127.0.0.1:6379), timeoutMs (110 000).
+ */
+export async function runRealtimeBench(options = {}) {
+  const clients = options.clients ?? 1000;
+  const updates = options.updates ?? 50;
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm run build:lib && npm run build:api`);
+  const dir = mkdtempSync(join(tmpdir(), 'contacts-bench-'));
+  const env = { REDIS_URL: redisUrl, REDIS_PREFIX: `bench${process.pid}:`, SQLITE_PATH: join(dir, 'contacts.sqlite3') };
+  const replicas = [];
+  const sockets = [];
+  const guard = setTimeout(() => {
+    console.error('realtime bench: time limit reached');
+    for (const r of replicas) r.child.kill('SIGKILL');
+    process.exit(2);
+  }, options.timeoutMs ?? 110_000);
+  try {
+    replicas.push(await startReplica(env)); // migrates first
+    replicas.push(await startReplica(env));
+    const created = await fetch(`${replicas[0].baseUrl}/api/contacts/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ first_name: 'Bench', last_name: 'Mark', email: `bench.${Date.now()}@example.com`, phone: '+1-555-0100' }),
+    }).then((r) => r.json());
+
+    const sentAt = new Map(); // first_name -> time the PATCH was sent
+    // Clients live in worker threads so one client event loop does not queue 1,000 receipts.
+    const threads = [];
+    for (let t = 0; t < CLIENT_THREADS; t++) {
+      const ids = [];
+      for (let i = t; i < clients; i += CLIENT_THREADS) ids.push(i);
+      const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { ids, urls: replicas.map((r) => r.baseUrl) } });
+      const ready = new Promise((res, rej) => {
+        worker.once('error', rej);
+        worker.on('message', (m) => m.type === 'ready' && res());
+      });
+      threads.push({ worker, ready });
+    }
+    await Promise.all(threads.map((t) => t.ready));
+    const patchMs = [];
+    for (let u = 0; u < updates; u++) {
+      const name = `U${u}`;
+      sentAt.set(name, now());
+      const res = await fetch(`${replicas[u % 2].baseUrl}/api/contacts/${created.id}/`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ first_name: name }),
+      });
+      if (!res.ok) throw new Error(`PATCH ${res.status}`);
+      patchMs.push(now() - sentAt.get(name));
+      await sleep(20);
+    }
+    const expected = clients * updates;
+    await sleep(Math.min(10_000, 500 + updates * 20));
+    const reports = await Promise.all(threads.map(({ worker }) => new Promise((res) => {
+      worker.on('message', (m) => m.type === 'report' && res(m));
+      worker.postMessage('report');
+    })));
+    await Promise.all(threads.map(({ worker }) => worker.terminate()));
+    const latencies = []; // commit (the event's updated_at, same clock) -> client
+    const endToEnd = []; // PATCH sent -> client, includes the HTTP request itself
+    let receivedCount = 0;
+    let duplicates = 0;
+    for (const r of reports) {
+      duplicates += r.duplicates;
+      receivedCount += r.receipts.length;
+      for (const [name, at, sinceCommit] of r.receipts) {
+        if (sentAt.has(name)) endToEnd.push(at - sentAt.get(name));
+        latencies.push(sinceCommit);
+      }
+    }
+    const received = { size: receivedCount };
+    latencies.sort((a, b) => a - b);
+    endToEnd.sort((a, b) => a - b);
+    patchMs.sort((a, b) => a - b);
+    return {
+      clients,
+      replicas: 2,
+      updates,
+      events_expected: expected,
+      events_received: received.size,
+      missed: expected - received.size,
+      duplicates,
+      latency_ms: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? null) },
+      end_to_end_ms: { p50: round(percentile(endToEnd, 50)), p99: round(percentile(endToEnd, 99)), max: round(endToEnd.at(-1) ?? null) },
+      patch_response_ms: { p50: round(percentile(patchMs, 50)), p99: round(percentile(patchMs, 99)) },
+      rss_mb: replicas.map((r) => rssMb(r.child.pid)),
+    };
+  } finally {
+    clearTimeout(guard);
+    for (const s of sockets) s.disconnect();
+    await Promise.all(replicas.map((r) => new Promise((res) => {
+      if (r.child.exitCode !== null) return res();
+      r.child.once('exit', res);
+      r.child.kill('SIGTERM');
+      setTimeout(() => r.child.kill('SIGKILL'), 5000).unref();
+    })));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function printRealtimeBench(result) {
+  console.log(JSON.stringify(result));
+  const rows = [
+    ['clients / replicas', `${result.clients} / ${result.replicas}`],
+    ['updates', result.updates],
+    ['latency p50 (ms)', `${result.latency_ms.p50}  (commit -> client)`],
+    ['latency p99 (ms)', `${result.latency_ms.p99}  (target < 50)`],
+    ['latency max (ms)', result.latency_ms.max],
+    ['PATCH -> event p50/p99', `${result.end_to_end_ms.p50} / ${result.end_to_end_ms.p99}`],
+    ['PATCH response p50/p99', `${result.patch_response_ms.p50} / ${result.patch_response_ms.p99}`],
+    ['missed', `${result.missed}  (target 0)`],
+    ['duplicates', result.duplicates],
+    ...result.rss_mb.map((mb, i) => [`replica ${i + 1} RSS (MB)`, `${mb}  (target < 200)`]),
+  ];
+  for (const [k, v] of rows) console.log(`${k.padEnd(22)} ${v}`);
+}
+
+/** Worker thread: connects its share of clients, records (first_name, receipt time) per event. */
+function runClientThread() {
+  const { ids, urls } = workerData;
+  const receipts = [];
+  const seen = new Set();
+  let duplicates = 0;
+  const sockets = [];
+  const connecting = ids.map((i) => new Promise((res, rej) => {
+    const socket = io(`${urls[i % urls.length]}/contacts`, { transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    socket.on('contact.updated', (event) => {
+      const at = now();
+      const key = `${i}:${event.contact.first_name}`;
+      if (seen.has(key)) return void duplicates++;
+      seen.add(key);
+      receipts.push([event.contact.first_name, at, Date.now() - Date.parse(event.contact.updated_at)]);
+    });
+    socket.once('connect', res);
+    socket.once('connect_error', rej);
+  }));
+  Promise.all(connecting).then(() => parentPort.postMessage({ type: 'ready' }));
+  parentPort.on('message', () => {
+    parentPort.postMessage({ type: 'report', receipts, duplicates });
+    for (const s of sockets) s.disconnect();
+  });
+}
+
+if (!isMainThread) {
+  runClientThread();
+} else if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runRealtimeBench()
+    .then((result) => {
+      printRealtimeBench(result);
+      process.exit(0);
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
