@@ -37,8 +37,8 @@ seed: install ## Insert N realistic contacts with their versions (make seed N=10
 services: ## Start the local Redis and PostgreSQL if they are down (tests need them)
 	@bash scripts/ensure-services.sh
 
-test: build services check-containers ## Run every test: API unit + end-to-end, web unit, browser
-	$(NPM) test
+test: build services ## Run every test: API unit + e2e (SQLite and PostgreSQL), browser, web unit, container checks
+	bash scripts/test-all.sh
 
 bench: build services ## Print the product's benchmark figures (JSON and a table; saved in bench-results/)
 	node scripts/bench/run-all.mjs

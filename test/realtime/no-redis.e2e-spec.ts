@@ -42,6 +42,18 @@ describe('realtime without Redis', () => {
     for (const c of clients) expect(c.events).toEqual(feed.results);
   }, 30_000);
 
+  it('announces a revert as contact.updated carrying the reverted fields', async () => {
+    const created = await createContact(server.baseUrl);
+    await api(server.baseUrl, 'PATCH', `/api/contacts/${created.id}/`, { first_name: 'Changed' });
+    const history = (await api(server.baseUrl, 'GET', `/api/contacts/${created.id}/history/`)).body as Array<{ id: number }>;
+    const listener = await socketIoClient(server.baseUrl);
+    clients.push(listener);
+    const reverted = await api(server.baseUrl, 'POST', `/api/contacts/${created.id}/revert/`, { version: history[1].id });
+    expect(reverted.status).toBe(200);
+    await listener.waitFor((events) => events.length > 0);
+    expect(listener.events).toEqual([{ type: 'contact.updated', contact: reverted.body, seq: expect.any(Number) }]);
+  }, 30_000);
+
   it('plain WebSocket upgrades on other paths are not taken', async () => {
     const { WebSocket } = await import('ws');
     const ws = new WebSocket(`${server.baseUrl.replace('http', 'ws')}/ws/other/`);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { announceThroughRedis } from './realtime/redis-event-publisher.js';
 import { seedContacts } from './seed/seed-contacts.js';
 
 /** `node dist/api/apps/api/src/seed.js N`: N realistic contacts with their versions. */
@@ -16,15 +17,14 @@ async function main(): Promise<void> {
   try {
     const events = await seedContacts(dataSource, count);
     console.log(`seeded ${count} contacts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (config.redisUrl) await announce(config.redisUrl, events);
+    if (config.redisUrl) {
+      // Live clients hear about the new contacts now; without Redis they catch up through /api/changes/.
+      const sent = await announceThroughRedis(config.redisUrl, events, { redisPrefix: config.redisPrefix });
+      console.log(`announced ${sent} of ${events.length} events through Redis`);
+    }
   } finally {
     await dataSource.destroy();
   }
-}
-
-/** With Redis, live clients hear about the new contacts; without it they catch up through /api/changes/. */
-async function announce(_redisUrl: string, _events: unknown[]): Promise<void> {
-  // Wired to the realtime publisher once it lands.
 }
 
 main().catch((error: unknown) => {

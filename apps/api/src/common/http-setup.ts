@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
@@ -46,20 +46,33 @@ export function applyHttpSetup(app: NestExpressApplication): void {
 }
 
 /** The built Angular app at `/`, with the SPA's routes falling back to index.html. */
-export function serveWebApp(app: NestExpressApplication, distPath: string): void {
+export function serveWebApp(app: NestExpressApplication, distPath: string, createDelayMs: number): void {
   const index = join(distPath, 'index.html');
-  app.use(express.static(distPath, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+  let page: string | undefined;
+  const assets = express.static(distPath, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const isAppRoute = req.method === 'GET' && !/^\/(api|socket\.io|ws)(\/|$)/.test(req.path);
-    if (!isAppRoute) return next();
+    // API traffic skips the file system entirely.
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (SERVER_PATHS.test(req.path)) return next();
+    assets(req, res, () => serveIndex(req, res, next));
+  });
+  const serveIndex = (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET') return next();
     if (!existsSync(index)) {
       res.status(503).type('text/plain').send('The web app is not built yet: run `make run` (or `npm run build:web`).');
       return;
     }
+    // The app's progress bar for pending creates follows this server's real delay.
+    page ??= readFileSync(index, 'utf8').replace(
+      /(<meta name="contacts-create-delay-ms" content=")\d+(")/,
+      `$1${createDelayMs}$2`,
+    );
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
+    res.type('html').send(page);
+  };
 }
+
+const SERVER_PATHS = /^\/(api|socket\.io|ws)(\/|$)/;
 
 function noCacheForHtml(res: Response, path: string): void {
   if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');

@@ -71,11 +71,14 @@ export class ContactCreateService {
     });
     const owner = randomUUID();
     if (!(await this.reservations.reserve(fields.email, owner))) throw emailReserved();
+    let saved = false;
     try {
       await sleep(this.config.createDelayMs);
-      return await this.mutations.create(fields, owner);
+      const contact = await this.mutations.create(fields, owner);
+      saved = true; // the save released the hold in its own transaction
+      return contact;
     } finally {
-      await this.reservations.release(fields.email, owner);
+      if (!saved) await this.reservations.release(fields.email, owner);
     }
   }
 

@@ -41,10 +41,14 @@ export class ContactMutations {
     private readonly events: ContactEventBus,
   ) {}
 
-  /** `reservationOwner`: the pending create that holds this email, allowed to use it. */
+  /**
+   * `reservationOwner`: the pending create that holds this email, allowed to use it; its
+   * hold is released in the same transaction (one write fewer per create).
+   */
   create(fields: ContactFields, reservationOwner: string): Promise<Contact> {
     return this.commit(async (manager) => {
       await this.assertEmailFree(manager, fields.email, undefined, reservationOwner);
+      await this.reservations.releaseWithin(manager, fields.email, reservationOwner);
       const now = nowIso();
       const row = await this.contacts.insert(manager, { ...fields, created_at: now, updated_at: now });
       return this.record(manager, row, 'created', now);

@@ -36,14 +36,17 @@ export class EmailReservations {
   }
 
   async release(email: string, owner: string): Promise<void> {
-    await this.writes.run((manager) =>
-      manager
-        .createQueryBuilder()
-        .delete()
-        .from('email_reservations')
-        .where('email_key = :key AND owner = :owner', { key: email.toLowerCase(), owner })
-        .execute(),
-    );
+    await this.writes.run((manager) => this.releaseWithin(manager, email, owner));
+  }
+
+  /** Inside a write transaction: drop this owner's hold (no-op when it has none). */
+  async releaseWithin(manager: EntityManager, email: string, owner: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from('email_reservations')
+      .where('email_key = :key AND owner = :owner', { key: email.toLowerCase(), owner })
+      .execute();
   }
 
   /** Inside a write transaction: is this email held by a pending create other than `owner`? */
