@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { HistoryModule } from '../history/history.module.js';
 import { ContactCreateService } from './contact-create.service.js';
 import { ContactMutations } from './contact-mutations.js';
+import { ContactPageCache } from './contact-page-cache.js';
 import { ContactRevisionsController } from './contact-revisions.controller.js';
 import { ContactRevisionsService } from './contact-revisions.service.js';
 import { ContactsController } from './contacts.controller.js';
@@ -18,6 +19,7 @@ import { ContactInputValidator } from './validators/contact-input.validator.js';
   controllers: [ContactRevisionsController, ContactsController],
   providers: [
     ContactsService,
+    ContactPageCache,
     ContactCreateService,
     ContactRevisionsService,
     ContactMutations,

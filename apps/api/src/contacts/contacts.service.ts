@@ -3,6 +3,7 @@ import type { Contact, Page } from '@contacts/wire-types';
 import { notFound } from '../common/api-errors.js';
 import { buildPage, type PageLinkBase, parsePageRequest } from '../common/pagination.js';
 import { toContact } from './contact.mapper.js';
+import { ContactPageCache } from './contact-page-cache.js';
 import { ContactMutations, type UpdateOptions } from './contact-mutations.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { ContactInputValidator } from './validators/contact-input.validator.js';
@@ -20,12 +21,14 @@ export class ContactsService {
     private readonly contacts: ContactsRepository,
     private readonly mutations: ContactMutations,
     private readonly validator: ContactInputValidator,
+    private readonly pageCache: ContactPageCache,
   ) {}
 
   async list(query: ListQuery, links: PageLinkBase): Promise<Page<Contact>> {
     const request = parsePageRequest(query as Record<string, unknown>);
     const search = typeof query.search === 'string' ? query.search.trim() : '';
-    const { count, rows } = await this.contacts.page({ search, offset: request.offset, limit: request.pageSize });
+    const pageQuery = { search, offset: request.offset, limit: request.pageSize };
+    const { count, rows } = await this.pageCache.get(pageQuery, () => this.contacts.page(pageQuery));
     return buildPage(request, count, rows.map(toContact), links);
   }
 

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { DataVersion } from './data-version.js';
 import { WriteTransactions } from './write-transactions.js';
 
 @Global()
@@ -12,7 +13,7 @@ import { WriteTransactions } from './write-transactions.js';
       useFactory: (config: AppConfig) => dataSourceOptions(config.database),
     }),
   ],
-  providers: [WriteTransactions],
-  exports: [WriteTransactions],
+  providers: [WriteTransactions, DataVersion],
+  exports: [WriteTransactions, DataVersion],
 })
 export class DatabaseModule {}

@@ -12,14 +12,21 @@ import { DataSource, type EntityManager } from 'typeorm';
 export class WriteTransactions {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly postgres: boolean;
+  private committed = 0;
+
+  /** How many write transactions this process has committed: read caches key on it. */
+  get commits(): number {
+    return this.committed;
+  }
 
   constructor(private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.postgres) return this.dataSource.transaction((manager) => this.lockThen(manager, work));
-    const result = this.tail.then(() => this.dataSource.transaction((manager) => this.lockThen(manager, work)));
+    const transaction = () => this.dataSource.transaction((manager) => this.lockThen(manager, work)).finally(() => this.committed++);
+    if (this.postgres) return transaction();
+    const result = this.tail.then(transaction);
     this.tail = result.catch(() => undefined);
     return result;
   }
