@@ -11,7 +11,7 @@ ifeq ($(DB),postgres)
 COMPOSE_ENV := COMPOSE_PROFILES=postgres DATABASE_URL=postgres://contacts@postgres:5432/contacts
 endif
 
-.PHONY: help install build run dev test test-unit test-e2e test-browser test-web migrate seed bench lint fmt up down logs shell services check-containers
+.PHONY: help install build run dev test test-unit test-e2e test-browser test-web migrate seed bench lint fmt up down logs shell services check-containers audit soak
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,6 +42,12 @@ test: build services ## Run every test: API unit + e2e (SQLite and PostgreSQL), 
 
 bench: build services ## Print the product's benchmark figures (JSON and a table; saved in bench-results/)
 	node scripts/bench/run-all.mjs
+
+audit: install ## Fail on high/critical advisories in production dependencies (skipped, loudly, if the registry is unreachable)
+	@bash scripts/audit.sh
+
+soak: build services ## Mixed load + 500 Socket.IO clients for SOAK_SECONDS (default 600); not part of make test
+	node scripts/soak.mjs
 
 check-containers: install ## Validate Dockerfile, docker-compose.yml, nginx.conf (no Docker engine needed)
 	@bash scripts/check-containers.sh

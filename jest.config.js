@@ -18,6 +18,7 @@ const common = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@contacts/wire-types$': '<rootDir>/libs/wire-types/src/index.ts',
+    '^content-disposition$': '<rootDir>/test/support/content-disposition.cjs',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };

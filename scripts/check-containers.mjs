@@ -139,7 +139,8 @@ export function checkCompose(file, doc, dockerfileStages) {
   if (!dataVolume) say(`api: the SQLite directory ${dataDir} is not on a volume`);
   else if (!doc.volumes || !(dataVolume.source in doc.volumes)) say(`api: ${dataDir} should be a named volume declared under volumes:`);
   if (!web) say('no web service');
-  else if (!(web.ports ?? []).some((p) => String(typeof p === 'object' ? p.published : p).startsWith('5173'))) say('web: port 5173 is not published');
+  else if (!(web.ports ?? []).some((p) => String(typeof p === 'object' ? p.published : p).startsWith('5173')))
+    say('web: port 5173 is not published');
   const pg = services.postgres;
   if (!pg) say('no postgres service');
   else if (!pg.profiles?.includes('postgres')) say('postgres: should only run in the `postgres` profile');
@@ -150,7 +151,8 @@ export function checkCompose(file, doc, dockerfileStages) {
     const target = service.build?.target;
     if (target && dockerfileStages && !dockerfileStages.includes(target)) say(`${name}: build target ${target} is not a Dockerfile stage`);
     for (const [key, value] of Object.entries(normaliseEnv(service.environment))) {
-      if (SECRETISH.test(key) && value && !/^\$\{/.test(value)) say(`${name}: ${key} has a literal value: secrets come from the environment`);
+      if (SECRETISH.test(key) && value && !/^\$\{/.test(value))
+        say(`${name}: ${key} has a literal value: secrets come from the environment`);
     }
     if (service.privileged) say(`${name}: privileged`);
   }
@@ -193,7 +195,8 @@ export function checkNginx(file, text) {
   const sticky = location('/socket.io/');
   const stickyUpstream = /proxy_pass\s+http:\/\/(\w+)/.exec(sticky ?? '')?.[1];
   const upstreamBlock = stickyUpstream && new RegExp(`upstream\\s+${stickyUpstream}\\s*\\{[^}]*\\}`).exec(code)?.[0];
-  if (!upstreamBlock || !/\b(ip_hash|hash\s+\S+)/.test(upstreamBlock)) say('/socket.io/ is not sticky (ip_hash or hash): long-polling sessions would break');
+  if (!upstreamBlock || !/\b(ip_hash|hash\s+\S+)/.test(upstreamBlock))
+    say('/socket.io/ is not sticky (ip_hash or hash): long-polling sessions would break');
   if (/\{/g.test(code) && (code.match(/\{/g) ?? []).length !== (code.match(/\}/g) ?? []).length) say('unbalanced braces');
   return out;
 }
@@ -207,16 +210,30 @@ function main() {
   } catch (error) {
     fail('docker-compose.yml', `not valid YAML: ${error.message}`);
   }
-  const targets = [...new Set(Object.values(compose?.services ?? {}).map((s) => s.build?.target).filter(Boolean))];
+  const targets = [
+    ...new Set(
+      Object.values(compose?.services ?? {})
+        .map((s) => s.build?.target)
+        .filter(Boolean),
+    ),
+  ];
   const dockerfile = lintDockerfile('Dockerfile', read('Dockerfile'), { requiredTargets: targets });
   problems.push(...dockerfile.problems);
   if (compose) problems.push(...checkCompose('docker-compose.yml', compose, dockerfile.stages));
   problems.push(...checkNginx('deploy/nginx.conf', read('deploy/nginx.conf')));
-  if (!read('.dockerignore').split('\n').some((l) => /^(\*\*\/)?node_modules\/?$/.test(l.trim()))) {
+  if (
+    !read('.dockerignore')
+      .split('\n')
+      .some((l) => /^(\*\*\/)?node_modules\/?$/.test(l.trim()))
+  ) {
     fail('.dockerignore', 'node_modules is not ignored');
   }
   for (const p of problems) console.error(`  ✗ ${p}`);
-  (problems.length ? console.error : console.log)(problems.length ? `container checks: ${problems.length} problem(s)` : `container checks: ok (Dockerfile targets ${targets.join(', ')}; compose; nginx)`);
+  (problems.length ? console.error : console.log)(
+    problems.length
+      ? `container checks: ${problems.length} problem(s)`
+      : `container checks: ok (Dockerfile targets ${targets.join(', ')}; compose; nginx)`,
+  );
   process.exit(problems.length ? 1 : 0);
 }
 

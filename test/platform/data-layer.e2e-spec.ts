@@ -71,10 +71,7 @@ describe(`data layer on ${TEST_DATABASE}`, () => {
   });
 
   it('email is unique case-insensitively', async () => {
-    const res = await t
-      .http()
-      .post('/api/contacts/')
-      .send({ first_name: 'A', last_name: 'L', email: 'ADA@Example.COM', phone: '123' });
+    const res = await t.http().post('/api/contacts/').send({ first_name: 'A', last_name: 'L', email: 'ADA@Example.COM', phone: '123' });
     expect(res.status).toBe(400);
     expect(res.body.email).toBeDefined();
     const patch = await t.http().patch(`/api/contacts/${made[1].id}/`).send({ email: 'Ada@example.com' });

@@ -17,7 +17,13 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15
   }
 }
 
-/** The test's own redis-server is killed mid-run and started again on the same port. */
+const OUTAGE_MS = 10_000;
+const TOTAL = 50;
+
+/**
+ * The test's own redis-server is killed for 10 s mid-run and started again on the same
+ * port, while 50 updates go through two replicas (issue #7's Redis fault scenario).
+ */
 describe('Redis going away and coming back', () => {
   const dir = tempDir();
   let redis: OwnRedis;
@@ -54,24 +60,30 @@ describe('Redis going away and coming back', () => {
       statuses.push(res.status);
     };
 
-    for (let i = 0; i < 10; i++) await edit(i);
+    for (let i = 0; i < 15; i++) await edit(i);
     await redis.stop();
+    const downAt = Date.now();
     await until('health to say down', async () => (await redisHealth(a.baseUrl)) === 'down' && (await redisHealth(b.baseUrl)) === 'down');
-    for (let i = 10; i < 20; i++) await edit(i);
+    // 20 updates spread over the 10 s outage.
+    for (let i = 15; i < 35; i++) {
+      await edit(i);
+      await sleep(Math.max(0, downAt + ((i - 14) * OUTAGE_MS) / 21 - Date.now()));
+    }
+    await sleep(Math.max(0, downAt + OUTAGE_MS - Date.now()));
     await redis.start();
     await until('health to say up', async () => (await redisHealth(a.baseUrl)) === 'up' && (await redisHealth(b.baseUrl)) === 'up');
-    for (let i = 20; i < 30; i++) await edit(i);
+    for (let i = 35; i < TOTAL; i++) await edit(i);
 
-    expect(statuses).toEqual(Array(30).fill(200));
+    expect(statuses).toEqual(Array(TOTAL).fill(200));
     const feed = await changesSince(a.baseUrl, start);
-    expect(feed.results).toHaveLength(30);
+    expect(feed.results).toHaveLength(TOTAL);
     const wanted = seqs(feed.results);
-    await Promise.all(clients.map((c) => c.waitFor(hasSeqs(wanted), 15_000, 'all 30 events')));
+    await Promise.all(clients.map((c) => c.waitFor(hasSeqs(wanted), 20_000, `all ${TOTAL} events`)));
     await sleep(1500); // a sweep later: still no duplicates
     for (const c of clients) {
       expect({ kind: c.kind, seqs: [...seqs(c.events)].sort((x, y) => x - y) }).toEqual({ kind: c.kind, seqs: wanted });
       // Same payloads as the feed, whichever way each event arrived.
       expect([...c.events].sort((x, y) => x.seq - y.seq)).toEqual(feed.results);
     }
-  }, 60_000);
+  }, 90_000);
 });

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -8,7 +8,7 @@ import { type AppConfig, loadConfig } from '../../apps/api/src/config/app-config
 import { tempDir } from './temp-dir.js';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   config: AppConfig;
   /** supertest bound to the running server */
   http: () => ReturnType<typeof request>;
@@ -57,7 +57,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, env: Node
     host: '127.0.0.1',
     ...overrides,
   };
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   try {
     app = await createApp(config);
   } catch (error) {

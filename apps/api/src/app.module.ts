@@ -7,6 +7,8 @@ import { EventsModule } from './events/events.module.js';
 import { ExternalModule } from './external/external.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HistoryModule } from './history/history.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { SecurityModule } from './security/security.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 
 @Module({})
@@ -16,6 +18,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LifecycleModule,
+        SecurityModule,
         DatabaseModule,
         EventsModule,
         ContactsModule,

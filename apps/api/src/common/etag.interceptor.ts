@@ -1,5 +1,5 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import type { Contact } from '@contacts/wire-types';
 import { etagOf } from './etag.js';
@@ -13,7 +13,7 @@ export class EtagInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       map((body) => {
-        if (isContact(body)) context.switchToHttp().getResponse<Response>().setHeader('ETag', etagOf(body));
+        if (isContact(body)) context.switchToHttp().getResponse<FastifyReply>().header('ETag', etagOf(body));
         return body;
       }),
     );

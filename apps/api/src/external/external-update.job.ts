@@ -5,6 +5,8 @@ import { ApiError } from '../common/api-errors.js';
  * The Bull queue shared by every API replica and the worker. Keys live under
  * `<REDIS_PREFIX>bull:contacts-external-updates:*`; the job data is the HTTP body itself,
  * `{"id": 1, "email": "…", …}`, so any service can push a job with the plain bull library.
+ * When EXTERNAL_API_TOKEN is set, the data must also carry `"token": "<that token>"`: a job
+ * without it is failed without retry, its failedReason `{"status":401,"body":{"detail":…}}`.
  */
 export const EXTERNAL_UPDATES_QUEUE = 'contacts-external-updates';
 
@@ -12,7 +14,13 @@ export function bullPrefix(redisPrefix: string): string {
   return `${redisPrefix}bull`;
 }
 
-export type ExternalUpdateJobData = { id: unknown } & Record<string, unknown>;
+export type ExternalUpdateJobData = { id: unknown; token?: string } & Record<string, unknown>;
+
+/** The job data without its token: what is validated and applied. */
+export function withoutToken(data: ExternalUpdateJobData): Record<string, unknown> {
+  const { token: _token, ...rest } = data;
+  return rest;
+}
 
 /** The row in applied_jobs that makes a job, or the in-process fallback for it, apply once. */
 export function appliedJobKey(jobId: string | number): string {

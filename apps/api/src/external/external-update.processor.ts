@@ -1,8 +1,11 @@
 import { Process, Processor } from '@nestjs/bull';
-import { HttpException, Logger } from '@nestjs/common';
+import { HttpException, Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bull';
 import type { Contact } from '@contacts/wire-types';
-import { appliedJobKey, EXTERNAL_UPDATES_QUEUE, type ExternalUpdateJobData, failureReason } from './external-update.job.js';
+import { ApiError } from '../common/api-errors.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { tokenMatches } from '../security/service-token.js';
+import { appliedJobKey, EXTERNAL_UPDATES_QUEUE, type ExternalUpdateJobData, failureReason, withoutToken } from './external-update.job.js';
 import { ExternalUpdateService, parseExternalUpdate } from './external-update.service.js';
 
 /**
@@ -14,12 +17,16 @@ import { ExternalUpdateService, parseExternalUpdate } from './external-update.se
 export class ExternalUpdateProcessor {
   private readonly logger = new Logger(ExternalUpdateProcessor.name);
 
-  constructor(private readonly external: ExternalUpdateService) {}
+  constructor(
+    private readonly external: ExternalUpdateService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Process({ concurrency: 4 })
   async handle(job: Job<ExternalUpdateJobData>): Promise<Contact> {
     try {
-      return await this.external.apply(parseExternalUpdate(job.data), appliedJobKey(job.id));
+      this.checkToken(job);
+      return await this.external.apply(parseExternalUpdate(withoutToken(job.data)), appliedJobKey(job.id));
     } catch (error) {
       if (error instanceof HttpException && error.getStatus() < 500) {
         // Bad data or a conflict: retrying cannot help. The reason is the HTTP answer.
@@ -29,5 +36,13 @@ export class ExternalUpdateProcessor {
       this.logger.warn(`external update job ${job.id} failed (attempt ${job.attemptsMade + 1}): ${String(error)}`);
       throw error;
     }
+  }
+
+  /** With EXTERNAL_API_TOKEN set, a job is a service call like any other: it carries the token. */
+  private checkToken(job: Job<ExternalUpdateJobData>): void {
+    const expected = this.config.externalApiToken;
+    if (!expected || tokenMatches(expected, job.data?.token)) return;
+    this.logger.warn(`external update job ${job.id} rejected: missing or invalid token`);
+    throw new ApiError(401, { detail: job.data?.token === undefined ? 'Job data has no service token.' : 'Invalid service token.' });
   }
 }

@@ -1,7 +1,8 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Contact } from '@contacts/wire-types';
 import { badRequest, detailError } from '../common/api-errors.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { AppliedJobsRepository } from './applied-jobs.repository.js';
 import { appliedJobKey } from './external-update.job.js';
@@ -38,6 +39,7 @@ export class ExternalUpdateService {
   constructor(
     private readonly contacts: ContactsService,
     private readonly appliedJobs: AppliedJobsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly queue?: ExternalUpdateQueue,
   ) {}
 
@@ -46,7 +48,9 @@ export class ExternalUpdateService {
     const update = parseExternalUpdate(body);
     if (!this.queue) return this.apply(update);
     const jobId = `http-${randomUUID()}`;
-    const outcome = await this.queue.run({ id: update.id, ...update.fields }, jobId);
+    // The caller was authenticated by ServiceTokenGuard; the job carries the token for the processor.
+    const token = this.config.externalApiToken ?? undefined;
+    const outcome = await this.queue.run({ ...update.fields, id: update.id, ...(token ? { token } : {}) }, jobId);
     if (outcome.kind === 'done') return outcome.contact;
     // The job may still run later; the shared job key makes whichever comes second a no-op.
     this.logger.warn(`queue unavailable (${outcome.reason}); applying external update ${jobId} in-process`);

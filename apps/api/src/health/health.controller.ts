@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { Health } from '@contacts/wire-types';
 import { HealthSchema } from '../openapi/schemas.js';
@@ -17,7 +17,7 @@ export class HealthController {
 
   @Get()
   @ApiOkResponse({ type: HealthSchema, description: '503 when the database does not answer' })
-  async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
+  async health(@Res({ passthrough: true }) res: FastifyReply): Promise<Health> {
     const db = await this.dataSource.query('SELECT 1').then(() => 'up' as const, () => 'down' as const);
     if (db === 'down') res.status(503);
     return { status: 'ok', db, redis: this.redis.current() };

@@ -1,9 +1,11 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { type ContactEvent, PLAIN_WS_PATH } from '@contacts/wire-types';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { OriginPolicy } from '../security/origin-policy.js';
 import { type EventSink, RealtimeHub } from './realtime-hub.js';
 
 const HEARTBEAT_MS = 30_000;
@@ -29,11 +31,15 @@ export class PlainWsServer implements EventSink, OnApplicationBootstrap, BeforeA
   private readonly alive = new WeakSet<WebSocket>();
   private heartbeat?: NodeJS.Timeout;
   private httpServer?: Server;
+  private readonly originPolicy: OriginPolicy;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly hub: RealtimeHub,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.originPolicy = new OriginPolicy(config.corsOrigins);
+  }
 
   onApplicationBootstrap(): void {
     this.httpServer = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
@@ -71,6 +77,11 @@ export class PlainWsServer implements EventSink, OnApplicationBootstrap, BeforeA
 
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (!isPlainWsPath(req.url)) return; // Socket.IO's own listener answers its path
+    if (!this.originPolicy.allowsRequest(req)) {
+      // Browsers do not apply CORS to WebSockets: a foreign page's Origin is refused here.
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (client) => this.wss.emit('connection', client, req));
   };
 

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { AppConfig } from '../config/app-config.js';
+import type { OriginPolicy } from '../security/origin-policy.js';
 import { socketIoAdapterKey } from './event-channel.js';
 import type { RealtimeRedis } from './realtime-redis.js';
 
@@ -17,6 +18,7 @@ export class RealtimeIoAdapter extends IoAdapter {
     app: INestApplicationContext,
     private readonly config: AppConfig,
     private readonly redis: RealtimeRedis,
+    private readonly originPolicy?: OriginPolicy,
   ) {
     super(app);
   }
@@ -26,6 +28,8 @@ export class RealtimeIoAdapter extends IoAdapter {
     const server = super.createIOServer(port, {
       ...options,
       cors: { origin: this.config.corsOrigins, credentials: true },
+      // CORS does not cover WebSocket handshakes: check the Origin ourselves (same origin + allowlist).
+      allowRequest: (req, callback) => callback(null, this.originPolicy?.allowsRequest(req) ?? true),
     } as IoServerOptions);
     if (this.redis.pub && this.redis.sub) {
       server.adapter(createAdapter(this.redis.pub, this.redis.sub, { key: socketIoAdapterKey(this.config.redisPrefix) }));

@@ -1,5 +1,5 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { IsString, Matches, MinLength, ValidateBy } from 'class-validator';
 import {
   CONTACT_FIELD_MAX_LENGTH as MAX,
   type ContactFields,
@@ -25,7 +25,18 @@ const Rules =
     for (const rule of rules) rule(target, property);
   };
 
-const tooLong = (max: number) => ({ message: `Ensure this field has no more than ${max} characters.` });
+/**
+ * At most `max` characters as the database counts them: Unicode code points. (class-validator's
+ * MaxLength skips variation selectors, which PostgreSQL's varchar does count.)
+ */
+const MaxChars = (max: number) =>
+  ValidateBy({
+    name: 'maxChars',
+    validator: {
+      validate: (value) => typeof value === 'string' && [...value].length <= max,
+      defaultMessage: () => `Ensure this field has no more than ${max} characters.`,
+    },
+  });
 const notString = { message: 'Not a valid string.' };
 const blank = { message: 'This field may not be blank.' };
 
@@ -35,20 +46,20 @@ const blank = { message: 'This field may not be blank.' };
  */
 export class ContactInputDto implements ContactFields, CarriesEmailTakenCheck {
   @ApiProperty({ example: 'Ada', maxLength: MAX.first_name })
-  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), MaxLength(MAX.first_name, tooLong(MAX.first_name)))
+  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), MaxChars(MAX.first_name))
   first_name!: string;
 
   @ApiProperty({ example: 'Lovelace', maxLength: MAX.last_name })
-  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), MaxLength(MAX.last_name, tooLong(MAX.last_name)))
+  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), MaxChars(MAX.last_name))
   last_name!: string;
 
   @ApiProperty({ example: 'ada@example.com', maxLength: MAX.email, description: 'Unique, case-insensitively' })
-  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), MaxLength(MAX.email, tooLong(MAX.email)),
+  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), MaxChars(MAX.email),
     Matches(EMAIL_PATTERN, { message: 'Enter a valid email address.' }), IsUniqueEmail())
   email!: string;
 
   @ApiProperty({ example: '+1-555-1000', maxLength: MAX.phone, description: 'Digits with + - ( ) . and spaces' })
-  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), MaxLength(MAX.phone, tooLong(MAX.phone)),
+  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), MaxChars(MAX.phone),
     Matches(PHONE_PATTERN, { message: 'Enter a valid phone number.' }))
   phone!: string;
 

@@ -50,6 +50,15 @@ describe('ContactInputValidator', () => {
     expect(errors).toEqual({ first_name: ['Ensure this field has no more than 100 characters.'] });
   });
 
+  it('counts characters as the database does: code points, variation selectors included', async () => {
+    const emoji = '\u{1F600}'.repeat(100); // 100 characters, 200 UTF-16 units
+    expect(await validator.validate({ ...valid, first_name: emoji }, { partial: false })).toMatchObject({ first_name: emoji });
+    const withSelector = `${'a'.repeat(100)}\uFE0F`; // 101 characters for PostgreSQL's varchar(100)
+    expect(await errorsOf(validator.validate({ ...valid, first_name: withSelector }, { partial: false }))).toEqual({
+      first_name: ['Ensure this field has no more than 100 characters.'],
+    });
+  });
+
   it('checks only present fields when partial', async () => {
     expect(await validator.validate({ phone: '555 1234' }, { partial: true })).toEqual({ phone: '555 1234' });
   });

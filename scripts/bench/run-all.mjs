@@ -1,0 +1,391 @@
+#!/usr/bin/env node
+// `make bench`: the product's figures in one run (< 5 min), against the BUILT server
+// (dist/api/apps/api/src/main.js) as child processes on 127.0.0.1 with temp SQLite files.
+// Prints JSON and a table; saves the JSON in bench-results/. Needs `npm run build` first;
+// the realtime part needs Redis on 127.0.0.1:6379 (REDIS_URL overrides).
+//   node scripts/bench/run-all.mjs [--quick]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const ENTRY = join(ROOT, 'dist/api/apps/api/src/main.js');
+const MIGRATE = join(ROOT, 'dist/api/apps/api/src/migrate.js');
+const QUICK = process.argv.includes('--quick');
+const LOAD_SECONDS = QUICK ? 3 : 6;
+const CREATE_DELAY_MS = 2000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const round = (x, digits = 1) => (x == null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
+const stats = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, p50: round(percentile(s, 50), 2), p99: round(percentile(s, 99), 2), max: round(s.at(-1), 2) };
+};
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+const tmp = mkdtempSync(join(tmpdir(), 'contacts-bench-'));
+const children = new Set();
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer().on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => res(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function rssMb(pid) {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    return round(kb / 1024);
+  } catch {
+    return null;
+  }
+}
+
+function run(cmd, args, env) {
+  return new Promise((res, rej) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c) => (err += c));
+    child.on('exit', (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err}`))));
+  });
+}
+
+/** The built API on its own SQLite file, no Redis, quiet, unthrottled. */
+async function startApi(sqlitePath, env = {}) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [ENTRY], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SQLITE_PATH: sqlitePath,
+      REDIS_URL: '',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'error',
+      THROTTLE_LIMIT: '10000000',
+      CREATE_DELAY_MS: String(CREATE_DELAY_MS),
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.add(child);
+  let errors = '';
+  child.stderr.on('data', (c) => (errors += c));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API exited: ${errors}`);
+    if (Date.now() > deadline) throw new Error(`API not healthy in 30 s: ${errors}`);
+    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) break;
+    await sleep(100);
+  }
+  return {
+    baseUrl,
+    pid: child.pid,
+    stop: () =>
+      new Promise((res) => {
+        children.delete(child);
+        if (child.exitCode !== null) return res();
+        child.once('exit', res);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+const FIRST = ['Ada', 'Alan', 'Grace', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Ken', 'Frances', 'Dennis', 'Radia', 'John'];
+const LAST = ['Lovelace', 'Turing', 'Hopper', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Thompson', 'Allen', 'Ritchie', 'Perlman'];
+
+/** A migrated SQLite file with `count` contacts and one `created` version each (FTS filled by the triggers). */
+async function filledDatabase(name, count) {
+  const path = join(tmp, `${name}.sqlite3`);
+  await run(process.execPath, [MIGRATE], { SQLITE_PATH: path, DATABASE_URL: '', REDIS_URL: '' });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  const contact = db.prepare(
+    'INSERT INTO contacts (id, first_name, last_name, email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const version = db.prepare(`INSERT INTO contact_versions
+    (contact_id, first_name, last_name, email, phone, edited_at, edited_reason, contact_created_at)
+    VALUES (?, ?, ?, ?, ?, ?, 'created', ?)`);
+  const start = Date.now() - count * 1000;
+  db.transaction(() => {
+    for (let i = 1; i <= count; i++) {
+      const first = FIRST[i % FIRST.length];
+      const last = LAST[(i * 7) % LAST.length];
+      const email = `${first}.${last}.${i}@example.com`.toLowerCase();
+      const phone = `+1-555-${String(i).padStart(7, '0')}`;
+      const at = new Date(start + i * 1000).toISOString();
+      contact.run(i, first, last, email, phone, at, at);
+      version.run(i, first, last, email, phone, at, at);
+    }
+  })();
+  db.close();
+  return path;
+}
+
+async function load(url, seconds = LOAD_SECONDS, connections = 16) {
+  await autocannon({ url, connections, duration: 1 }); // warm-up
+  const r = await autocannon({ url, connections, duration: seconds });
+  return {
+    req_per_s: Math.round(r.requests.average),
+    latency_ms: { p50: r.latency.p50, p99: r.latency.p99 },
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+// ------------------------------------------------------------------ floors
+/** A bare node:http server, in its own process like the API, answering one fixed 20-contact page. */
+async function bareHttpFloor() {
+  const port = await freePort();
+  const source = `
+    const contacts = Array.from({ length: 20 }, (_, i) => ({ id: i + 1, first_name: 'Ada', last_name: 'Lovelace',
+      email: 'ada' + i + '@example.com', phone: '+1-555-1000', created_at: new Date().toISOString(), updated_at: new Date().toISOString() }));
+    const body = JSON.stringify({ count: 10000, next: 'http://127.0.0.1/api/contacts/?page=2', previous: null, results: contacts });
+    require('node:http').createServer((req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(body); })
+      .listen(${port}, '127.0.0.1', () => process.send('ready'));`;
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  children.add(child);
+  await new Promise((res) => child.once('message', res));
+  try {
+    return await load(`http://127.0.0.1:${port}/`);
+  } finally {
+    children.delete(child);
+    child.kill();
+  }
+}
+
+/** The list page query, straight on better-sqlite3 (what the API does per request, minus everything else). */
+function rawSqliteFloor(path) {
+  const db = new Database(path, { readonly: true });
+  const page = db.prepare('SELECT * FROM contacts ORDER BY updated_at DESC, id DESC LIMIT 20 OFFSET ?');
+  const count = db.prepare('SELECT COUNT(*) AS n FROM contacts');
+  const measure = (fn, ms = 2000) => {
+    let n = 0;
+    const until = performance.now() + ms;
+    while (performance.now() < until) {
+      for (let k = 0; k < 100; k++) fn(n++);
+    }
+    return Math.round(n / (ms / 1000));
+  };
+  measure((i) => page.all((i % 50) * 20), 300);
+  const pageOnly = measure((i) => page.all((i % 50) * 20));
+  const pageAndCount = measure((i) => (page.all((i % 50) * 20), count.get()));
+  db.close();
+  return { page_queries_per_s: pageOnly, page_plus_count_per_s: pageAndCount };
+}
+
+// ------------------------------------------------------------------ API figures
+function request(agent, baseUrl, method, path, body) {
+  return new Promise((res, rej) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      `${baseUrl}${path}`,
+      { method, agent, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (c) => (text += c));
+        response.on('end', () => res({ status: response.statusCode, text }));
+      },
+    );
+    req.on('error', rej);
+    req.end(payload);
+  });
+}
+
+/** N concurrent creates (wall time) and, while they wait out the delay, GET latencies on one keep-alive connection. */
+async function concurrentCreates(api, n, tag) {
+  const createAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  const readAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  await request(readAgent, api.baseUrl, 'GET', '/api/contacts/1/'); // connection up
+  const started = performance.now();
+  const creates = Array.from({ length: n }, (_, i) =>
+    request(createAgent, api.baseUrl, 'POST', '/api/contacts/', {
+      first_name: 'Bench',
+      last_name: `Create${i}`,
+      email: `bench.${tag}.${i}@example.com`,
+      phone: '+1-555-0100',
+    }),
+  );
+  let done = false;
+  let finished = 0;
+  const all = Promise.all(creates.map((p) => p.finally(() => finished++))).finally(() => (done = true));
+  const reads = [];
+  let peakRss = 0;
+  await sleep(200); // every create is in its delay now
+  while (!done && finished === 0) {
+    const t0 = performance.now();
+    const r = await request(readAgent, api.baseUrl, 'GET', `/api/contacts/${1 + (reads.length % 1000)}/`);
+    if (r.status === 200) reads.push(performance.now() - t0);
+    if (reads.length % 50 === 0) peakRss = Math.max(peakRss, rssMb(api.pid) ?? 0);
+  }
+  const results = await all;
+  const wall = performance.now() - started;
+  createAgent.destroy();
+  readAgent.destroy();
+  const statuses = {};
+  for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  return { creates: n, wall_ms: Math.round(wall), statuses, get_while_pending_ms: stats(reads), rss_mb_while_pending: peakRss };
+}
+
+async function searchLatency(api, count, queries = 400) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const times = [];
+  let matched = 0;
+  for (let q = 0; q < queries + 20; q++) {
+    const i = 1 + ((q * 7919) % count);
+    // Selective: one contact's email local part, e.g. "ritchie.4217@" (a substring, not a prefix).
+    const last = LAST[(i * 7) % LAST.length].toLowerCase();
+    const term = `${last}.${i}@`;
+    const t0 = performance.now();
+    const r = await request(agent, api.baseUrl, 'GET', `/api/contacts/?search=${encodeURIComponent(term)}`);
+    const ms = performance.now() - t0;
+    if (r.status !== 200) throw new Error(`search ${term}: ${r.status}`);
+    if (q >= 20) {
+      times.push(ms);
+      matched += JSON.parse(r.text).count;
+    }
+  }
+  agent.destroy();
+  return { contacts: count, ...stats(times), mean_matches: round(matched / queries, 2) };
+}
+
+async function realtime() {
+  const file = join(ROOT, 'scripts/bench/realtime.mjs');
+  // HOOK: scripts/bench/realtime.mjs (realtime engineer) exports runRealtimeBench(); absent → skipped.
+  if (!existsSync(file)) return { skipped: 'scripts/bench/realtime.mjs is not there yet' };
+  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  const redisUp = await new Promise((res) => {
+    const { hostname, port } = new URL(redisUrl);
+    const socket = createServer().listen(0); // placeholder to keep types simple
+    socket.close();
+    import('node:net').then(({ connect }) => {
+      const c = connect(Number(port || 6379), hostname, () => (c.end(), res(true)));
+      c.on('error', () => res(false));
+    });
+  });
+  if (!redisUp) return { skipped: `no Redis at ${redisUrl} (make services)` };
+  const { runRealtimeBench } = await import(file);
+  return runRealtimeBench({ clients: QUICK ? 200 : 1000, updates: QUICK ? 20 : 50, redisUrl, timeoutMs: 120_000 });
+}
+
+// ------------------------------------------------------------------ main
+async function main() {
+  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm run build (make bench does)`);
+  const wallStart = Date.now();
+  const result = { when: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, quick: QUICK };
+
+  log('filling databases (10k and 100k contacts)');
+  const db10k = await filledDatabase('list-10k', 10_000);
+  const db100k = await filledDatabase('search-100k', 100_000);
+
+  log('floor: bare node:http, fixed 20-contact page, 16 connections');
+  result.floor_bare_http = await bareHttpFloor();
+  log('floor: raw better-sqlite3 page query loop (10k contacts)');
+  result.floor_raw_sqlite = rawSqliteFloor(db10k);
+
+  log('list: GET /api/contacts/ over 10k contacts, 16 connections');
+  let api = await startApi(db10k);
+  result.api_rss_mb_idle = rssMb(api.pid);
+  result.list = await load(`${api.baseUrl}/api/contacts/`);
+  result.list.pct_of_bare_http = round((100 * result.list.req_per_s) / result.floor_bare_http.req_per_s);
+  result.list_page_50 = await load(`${api.baseUrl}/api/contacts/?page=50`, Math.max(2, LOAD_SECONDS / 2));
+  result.api_rss_mb_after_list = rssMb(api.pid);
+
+  for (const n of [100, 1000]) {
+    log(`${n} concurrent creates, CREATE_DELAY_MS=${CREATE_DELAY_MS}, GETs while pending`);
+    result[`creates_${n}`] = await concurrentCreates(api, n, `${n}-${Date.now()}`);
+  }
+  result.api_rss_mb_after_creates = rssMb(api.pid);
+  await api.stop();
+
+  log('search: selective term over 100k contacts, sequential');
+  api = await startApi(db100k);
+  result.search = await searchLatency(api, 100_000);
+  result.api_rss_mb_100k = rssMb(api.pid);
+  await api.stop();
+
+  log('realtime: 1,000 Socket.IO clients over 2 replicas + Redis');
+  try {
+    result.realtime = await realtime();
+  } catch (error) {
+    result.realtime = { error: String(error?.message ?? error) };
+  }
+  result.total_seconds = Math.round((Date.now() - wallStart) / 1000);
+  return result;
+}
+
+function table(r) {
+  const t = (ok) => (ok ? 'ok' : 'MISS');
+  const rows = [
+    ['floor: bare node:http (16 conn)', `${r.floor_bare_http.req_per_s} req/s`, ''],
+    ['floor: raw better-sqlite3 page', `${r.floor_raw_sqlite.page_queries_per_s} q/s (+count: ${r.floor_raw_sqlite.page_plus_count_per_s})`, ''],
+    ['list req/s, 10k, 16 conn', `${r.list.req_per_s} req/s = ${r.list.pct_of_bare_http}% of bare`, `≥ 20%: ${t(r.list.pct_of_bare_http >= 20)}`],
+    ['list latency p50/p99', `${r.list.latency_ms.p50} / ${r.list.latency_ms.p99} ms (non-2xx ${r.list.non2xx})`, ''],
+    ['list page 50 req/s', `${r.list_page_50.req_per_s} req/s`, ''],
+  ];
+  for (const n of [100, 1000]) {
+    const c = r[`creates_${n}`];
+    rows.push([`${n} creates wall`, `${c.wall_ms} ms ${JSON.stringify(c.statuses)}`, `≤ ${CREATE_DELAY_MS + 1000}: ${t(c.wall_ms <= CREATE_DELAY_MS + 1000)}`]);
+    const g = c.get_while_pending_ms;
+    rows.push([`  GET while ${n} pending`, `p50 ${g.p50} / p99 ${g.p99} ms (n=${g.n})`, `p99 < 20: ${t(g.p99 !== null && g.p99 < 20)}`]);
+  }
+  const s = r.search;
+  rows.push(['search 100k p50/p99', `${s.p50} / ${s.p99} ms (n=${s.n}, ${s.mean_matches} match)`, `p99 ≤ 10: ${t(s.p99 <= 10)}`]);
+  const rt = r.realtime;
+  if (rt?.latency_ms) {
+    rows.push([
+      `events ${rt.clients} clients/${rt.replicas} repl`,
+      `p50 ${rt.latency_ms.p50} / p99 ${rt.latency_ms.p99} ms, missed ${rt.missed}, dup ${rt.duplicates}`,
+      `missed 0: ${t(rt.missed === 0)}`,
+    ]);
+    rows.push(['  replica RSS', `${rt.rss_mb.join(' / ')} MB`, '']);
+  } else {
+    rows.push(['realtime', rt?.skipped ? `skipped: ${rt.skipped}` : `error: ${rt?.error}`, '']);
+  }
+  rows.push(['API RSS idle / list / creates', `${r.api_rss_mb_idle} / ${r.api_rss_mb_after_list} / ${r.api_rss_mb_after_creates} MB`, '']);
+  rows.push(['API RSS (100k db, after search)', `${r.api_rss_mb_100k} MB`, '']);
+  rows.push(['total run', `${r.total_seconds} s`, '']);
+  const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];
+  return rows.map(([a, b, c]) => `${a.padEnd(w[0])}  ${b.padEnd(w[1])}  ${c}`).join('\n');
+}
+
+const guard = setTimeout(() => {
+  log('time limit (5 min) reached');
+  for (const c of children) c.kill('SIGKILL');
+  process.exit(2);
+}, 295_000);
+
+main()
+  .then((result) => {
+    const dir = join(ROOT, 'bench-results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `bench-${result.when.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+    writeFileSync(join(dir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+    console.log(JSON.stringify(result));
+    console.log();
+    console.log(table(result));
+    console.log(`\nsaved ${file}`);
+  })
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    clearTimeout(guard);
+    for (const c of children) c.kill('SIGKILL');
+    rmSync(tmp, { recursive: true, force: true });
+  });
