@@ -92,8 +92,9 @@ export class ContactsRepository {
         params: [`"${search.replace(/"/g, '""')}"`],
       };
     }
-    const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const p = this.mark(1);
+    // Both sides lower-cased by the database itself, so its notion of case applies to both.
+    const pattern = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const p = `lower(${this.mark(1)})`;
     const perField = `(lower(c.first_name) LIKE ${p} ESCAPE '\\' OR lower(c.last_name) LIKE ${p} ESCAPE '\\'
         OR lower(c.first_name || ' ' || c.last_name) LIKE ${p} ESCAPE '\\'
         OR lower(c.email) LIKE ${p} ESCAPE '\\' OR lower(c.phone) LIKE ${p} ESCAPE '\\')`;
@@ -101,7 +102,7 @@ export class ContactsRepository {
       // Served by the pg_trgm GIN index on this exact expression (postgres-search migration);
       // the per-field test then drops rows where the match spans two fields.
       return {
-        where: `WHERE lower(c.first_name || ' ' || c.last_name || ' ' || c.email || ' ' || c.phone) LIKE $1 ESCAPE '\\' AND ${perField}`,
+        where: `WHERE lower(c.first_name || ' ' || c.last_name || ' ' || c.email || ' ' || c.phone) LIKE ${p} ESCAPE '\\' AND ${perField}`,
         params: [pattern],
       };
     }

@@ -26,7 +26,8 @@ export class ContactsService {
 
   async list(query: ListQuery, links: PageLinkBase): Promise<Page<Contact>> {
     const request = parsePageRequest(query as Record<string, unknown>);
-    const search = typeof query.search === 'string' ? query.search.trim() : '';
+    // U+0000 can match nothing (no stored value holds it) and PostgreSQL refuses it in text.
+    const search = typeof query.search === 'string' ? query.search.replaceAll('\u0000', '').trim() : '';
     const pageQuery = { search, offset: request.offset, limit: request.pageSize };
     const { count, rows } = await this.pageCache.get(pageQuery, () => this.contacts.page(pageQuery));
     return buildPage(request, count, rows.map(toContact), links);

@@ -25,6 +25,16 @@ const Rules =
     for (const rule of rules) rule(target, property);
   };
 
+/** PostgreSQL text cannot hold U+0000; DRF's CharField refuses it with this message. */
+const NoNullChars = () =>
+  ValidateBy({
+    name: 'noNullChars',
+    validator: {
+      validate: (value) => typeof value === 'string' && !value.includes('\u0000'),
+      defaultMessage: () => 'Null characters are not allowed.',
+    },
+  });
+
 /**
  * At most `max` characters as the database counts them: Unicode code points. (class-validator's
  * MaxLength skips variation selectors, which PostgreSQL's varchar does count.)
@@ -46,20 +56,20 @@ const blank = { message: 'This field may not be blank.' };
  */
 export class ContactInputDto implements ContactFields, CarriesEmailTakenCheck {
   @ApiProperty({ example: 'Ada', maxLength: MAX.first_name })
-  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), MaxChars(MAX.first_name))
+  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), NoNullChars(), MaxChars(MAX.first_name))
   first_name!: string;
 
   @ApiProperty({ example: 'Lovelace', maxLength: MAX.last_name })
-  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), MaxChars(MAX.last_name))
+  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), NoNullChars(), MaxChars(MAX.last_name))
   last_name!: string;
 
   @ApiProperty({ example: 'ada@example.com', maxLength: MAX.email, description: 'Unique, case-insensitively' })
-  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), MaxChars(MAX.email),
+  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), NoNullChars(), MaxChars(MAX.email),
     Matches(EMAIL_PATTERN, { message: 'Enter a valid email address.' }), IsUniqueEmail())
   email!: string;
 
   @ApiProperty({ example: '+1-555-1000', maxLength: MAX.phone, description: 'Digits with + - ( ) . and spaces' })
-  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), MaxChars(MAX.phone),
+  @Rules(IsPresent(), IsString(notString), MinLength(1, blank), NoNullChars(), MaxChars(MAX.phone),
     Matches(PHONE_PATTERN, { message: 'Enter a valid phone number.' }))
   phone!: string;
 

@@ -6,16 +6,17 @@ import { ContactInputValidator } from './contact-input.validator.js';
 const validator = new ContactInputValidator();
 const RUNS = 2000;
 
-/** Code points as the validator counts them (class-validator ignores FE0E/FE0F). */
-const lengthOf = (s: string) => [...s].filter((ch) => ch !== '\uFE0E' && ch !== '\uFE0F').length;
+/** Characters as the validator (and PostgreSQL's varchar) count them: code points. */
+const lengthOf = (s: string) => [...s].length;
 
 /** Names with anything in them: unicode, quotes, SQL, FTS5 syntax, HTML, LIKE wildcards. */
-const nasty = fc.constantFrom(`'; DROP TABLE contacts; --`, `"`, `*`, `NEAR(a b)`, `%`, `_`, `\\`, `<script>alert(1)</script>`, `O'Brien`, `a AND b OR NOT c`, `^`, `\u0000`, `Ω≈ç√`, `👩‍👩‍👧`, `ß`, `İ`, `\u202E`);
+const nasty = fc.constantFrom(`'; DROP TABLE contacts; --`, `"`, `*`, `NEAR(a b)`, `%`, `_`, `\\`, `<script>alert(1)</script>`, `O'Brien`, `a AND b OR NOT c`, `^`, `Ω≈ç√`, `👩‍👩‍👧`, `ß`, `İ`, `\u202E`);
 const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ maxLength: 40 }), nasty, fc.array(nasty, { maxLength: 4 }).map((p) => p.join(' ')));
 const nonBlank = (max: number) =>
   fc.tuple(fc.string({ unit: fc.constantFrom(' ', '\t', '\n'), maxLength: 3 }), text, fc.string({ unit: fc.constantFrom(' ', '\n'), maxLength: 3 }))
     .map(([a, b, c]) => `${a}x${b}${c}`)
-    .filter((s) => lengthOf(s.trim()) <= max);
+    // U+0000 is refused by design (PostgreSQL cannot store it): not a valid value.
+    .filter((s) => lengthOf(s.trim()) <= max && !s.includes('\u0000'));
 const email = fc.tuple(fc.stringMatching(/^[^\s@]{1,30}$/), fc.stringMatching(/^[^\s@.]{1,20}$/), fc.stringMatching(/^[a-z]{2,6}$/))
   .map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
 const phone = fc.stringMatching(/^[\d+\-(). ]{0,20}\d[\d+\-(). ]{0,8}$/).filter((p) => p.trim().length > 0 && /\d/.test(p.trim()));

@@ -59,6 +59,12 @@ describe('ContactInputValidator', () => {
     });
   });
 
+  it('refuses NUL characters, which PostgreSQL cannot store', async () => {
+    expect(await errorsOf(validator.validate({ ...valid, last_name: 'Love\u0000lace' }, { partial: false }))).toEqual({
+      last_name: ['Null characters are not allowed.'],
+    });
+  });
+
   it('checks only present fields when partial', async () => {
     expect(await validator.validate({ phone: '555 1234' }, { partial: true })).toEqual({ phone: '555 1234' });
   });
