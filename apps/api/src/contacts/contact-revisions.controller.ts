@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Contact, Page } from '@contacts/wire-types';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { EtagInterceptor } from '../common/etag.interceptor.js';
+import { CONTACT_PAGE_RESPONSE } from '../common/response-schemas.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { PageLinks } from '../common/page-links.decorator.js';
 import type { PageLinkBase } from '../common/pagination.js';
@@ -16,6 +18,7 @@ export class ContactRevisionsController {
   constructor(private readonly revisions: ContactRevisionsService) {}
 
   @Get('deleted')
+  @RouteSchema(CONTACT_PAGE_RESPONSE)
   @ApiOperation({ summary: 'Recently deleted contacts, as they were when deleted (restorable)' })
   @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiQuery({ name: 'page_size', required: false, type: Number })

@@ -1,7 +1,9 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Contact, Page } from '@contacts/wire-types';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { EtagInterceptor } from '../common/etag.interceptor.js';
+import { CONTACT_PAGE_RESPONSE } from '../common/response-schemas.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { PageLinks } from '../common/page-links.decorator.js';
 import type { PageLinkBase } from '../common/pagination.js';
@@ -15,7 +17,6 @@ const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a 
 
 @ApiTags('contacts')
 @Controller('api/contacts')
-@UseInterceptors(EtagInterceptor)
 export class ContactsController {
   constructor(
     private readonly contacts: ContactsService,
@@ -23,6 +24,7 @@ export class ContactsController {
   ) {}
 
   @Get()
+  @RouteSchema(CONTACT_PAGE_RESPONSE)
   @ApiOperation({ summary: 'List contacts, newest updated first' })
   @ApiQuery({ name: 'search', required: false, description: 'Case-insensitive match on first, last and full name, email, phone' })
   @ApiQuery({ name: 'page', required: false, type: Number })
@@ -39,6 +41,7 @@ export class ContactsController {
   @ApiBody({ type: ContactInputDto })
   @ApiCreatedResponse({ type: ContactSchema })
   @ApiErrors(400, 409, 413, 422)
+  @UseInterceptors(EtagInterceptor) // single-contact answers carry their ETag
   create(@Body() body: unknown, @Headers('idempotency-key') key?: string): Promise<Contact> {
     return this.creator.create(body, key);
   }
@@ -46,6 +49,7 @@ export class ContactsController {
   @Get(':id')
   @ApiOkResponse({ type: ContactSchema, headers: { ETag: { description: 'For If-Match' } } })
   @ApiErrors(404)
+  @UseInterceptors(EtagInterceptor) // single-contact answers carry their ETag
   get(@Param('id', IdPipe) id: number): Promise<Contact> {
     return this.contacts.get(id);
   }
@@ -55,6 +59,7 @@ export class ContactsController {
   @ApiBody({ type: ContactInputDto })
   @ApiOkResponse({ type: ContactSchema })
   @ApiErrors(400, 404, 409, 412)
+  @UseInterceptors(EtagInterceptor) // single-contact answers carry their ETag
   replace(@Param('id', IdPipe) id: number, @Body() body: unknown, @Headers('if-match') ifMatch?: string): Promise<Contact> {
     return this.contacts.update(id, body, { partial: false, ifMatch });
   }
@@ -64,6 +69,7 @@ export class ContactsController {
   @ApiBody({ type: ContactPatchDto })
   @ApiOkResponse({ type: ContactSchema })
   @ApiErrors(400, 404, 409, 412)
+  @UseInterceptors(EtagInterceptor) // single-contact answers carry their ETag
   update(@Param('id', IdPipe) id: number, @Body() body: unknown, @Headers('if-match') ifMatch?: string): Promise<Contact> {
     return this.contacts.update(id, body, { partial: true, ifMatch });
   }

@@ -12,6 +12,9 @@ export interface ContactPageQuery {
 
 const COLUMNS = 'c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at';
 
+/** Up to this many search matches, a page is read by primary key rather than by date index. */
+const INLINE_MATCH_IDS = 2000;
+
 /** Terms shorter than a trigram cannot use the full-text index. */
 const MIN_INDEXED_TERM = 3;
 
@@ -46,6 +49,7 @@ export class ContactsRepository {
    * is COUNT(DISTINCT id), ~100x slower on SQLite), so every call reuses cached statements.
    */
   async page({ search, offset, limit }: ContactPageQuery): Promise<{ count: number; rows: ContactEntity[] }> {
+    if (this.sqlite && search.length >= MIN_INDEXED_TERM) return this.indexedSearchPage(search, offset, limit);
     const { where, params } = search ? this.searchFilter(search) : { where: '', params: [] as unknown[] };
     const [rows, [{ n }]] = await Promise.all([
       this.dataSource.query(
@@ -55,6 +59,30 @@ export class ContactsRepository {
       this.dataSource.query(`SELECT COUNT(*) AS n FROM contacts c ${where}`, params) as Promise<Array<{ n: number | string }>>,
     ]);
     return { count: Number(n), rows };
+  }
+
+  /**
+   * SQLite full-text search, evaluating the trigram match once: its ids give the count,
+   * and a selective term's page is read by primary key. A broad term (many matches) reads
+   * its page through the date index instead of sorting every match.
+   */
+  private async indexedSearchPage(search: string, offset: number, limit: number): Promise<{ count: number; rows: ContactEntity[] }> {
+    const phrase = `"${search.replace(/"/g, '""')}"`;
+    const matches = (await this.dataSource.query('SELECT rowid AS id FROM contacts_search WHERE contacts_search MATCH ?', [phrase])) as Array<{ id: number }>;
+    const count = matches.length;
+    if (count === 0 || offset >= count) return { count, rows: [] };
+    const order = `ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?`;
+    const rows = (count <= INLINE_MATCH_IDS
+      ? await this.dataSource.query(`SELECT ${COLUMNS} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?)) ${order}`, [
+          JSON.stringify(matches.map((m) => m.id)),
+          limit,
+          offset,
+        ])
+      : await this.dataSource.query(
+          `SELECT ${COLUMNS} FROM contacts c WHERE c.id IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?) ${order}`,
+          [phrase, limit, offset],
+        )) as ContactEntity[];
+    return { count, rows };
   }
 
   async insert(manager: EntityManager, row: Omit<ContactEntity, 'id'> & { id?: number }): Promise<ContactEntity> {
@@ -83,15 +111,8 @@ export class ContactsRepository {
     return manager.count(ContactEntity);
   }
 
-  /** A WHERE clause over contacts `c` matching names, full name, email and phone, case-insensitively. */
+  /** Unindexed terms: a WHERE clause over contacts `c` matching names, full name, email and phone, case-insensitively. */
   private searchFilter(search: string): { where: string; params: unknown[] } {
-    if (this.sqlite && search.length >= MIN_INDEXED_TERM) {
-      // Trigram FTS5 phrase = case-insensitive substring match, served from the index.
-      return {
-        where: `WHERE c.id IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ${this.mark(1)})`,
-        params: [`"${search.replace(/"/g, '""')}"`],
-      };
-    }
     // Both sides lower-cased by the database itself, so its notion of case applies to both.
     const pattern = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     const p = `lower(${this.mark(1)})`;

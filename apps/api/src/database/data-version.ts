@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { WriteTransactions } from './write-transactions.js';
 
 interface BetterSqlite3 {
-  pragma(source: string, options: { simple: true }): unknown;
+  prepare(source: string): { pluck(): { get(): unknown } };
 }
 
 /**
@@ -14,18 +14,19 @@ interface BetterSqlite3 {
  */
 @Injectable()
 export class DataVersion {
-  private readonly sqlite: BetterSqlite3 | null;
+  /** Prepared once: `db.pragma()` would compile the statement on every call. */
+  private readonly dataVersion: { get(): unknown } | null;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly writes: WriteTransactions,
   ) {
-    const driver = dataSource.driver as unknown as { databaseConnection?: BetterSqlite3 };
-    this.sqlite = dataSource.options.type === 'better-sqlite3' ? (driver.databaseConnection ?? null) : null;
+    const connection = (dataSource.driver as unknown as { databaseConnection?: BetterSqlite3 }).databaseConnection;
+    this.dataVersion = dataSource.options.type === 'better-sqlite3' && connection ? connection.prepare('PRAGMA data_version').pluck() : null;
   }
 
   current(): string | null {
-    if (!this.sqlite) return null;
-    return `${this.writes.commits}:${this.sqlite.pragma('data_version', { simple: true })}`;
+    if (!this.dataVersion) return null;
+    return `${this.writes.commits}:${this.dataVersion.get()}`;
   }
 }
