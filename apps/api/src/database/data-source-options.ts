@@ -6,8 +6,7 @@ import { ContactEntity } from '../contacts/contact.entity.js';
 import { ContactVersionEntity } from '../history/contact-version.entity.js';
 import { SqliteInitial1764100000000 } from './migrations/sqlite-initial.migration.js';
 import { PostgresInitial1764100000000 } from './migrations/postgres-initial.migration.js';
-import { SqliteAppliedJobs1764300000000 } from './migrations/sqlite-applied-jobs.migration.js';
-import { PostgresAppliedJobs1764300000000 } from './migrations/postgres-applied-jobs.migration.js';
+import { AppliedJobs1764300000000 } from './migrations/applied-jobs.migration.js';
 import { PostgresSearch1764200000000 } from './migrations/postgres-search.migration.js';
 
 export const ENTITIES = [ContactEntity, ContactVersionEntity];
@@ -21,7 +20,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       type: 'postgres',
       url: database.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial1764100000000, PostgresSearch1764200000000, PostgresAppliedJobs1764300000000],
+      migrations: [PostgresInitial1764100000000, PostgresSearch1764200000000, AppliedJobs1764300000000],
       migrationsRun: true,
       synchronize: false,
       extra: { max: 10 },
@@ -32,7 +31,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     type: 'better-sqlite3',
     database: database.path,
     entities: ENTITIES,
-    migrations: [SqliteInitial1764100000000, SqliteAppliedJobs1764300000000],
+    migrations: [SqliteInitial1764100000000, AppliedJobs1764300000000],
     migrationsRun: true,
     synchronize: false,
     timeout: SQLITE_BUSY_TIMEOUT_MS,

@@ -5,18 +5,9 @@ import { Subject } from 'rxjs';
 import type { Contact, ContactEvent } from '@contacts/wire-types';
 import { ContactEventsService } from '../realtime/contact-events.service';
 import { ContactListStore } from './contact-list.store';
+import { testContact } from '../testing/contact-fixtures';
 
-function contact(id: number): Contact {
-  return {
-    id,
-    first_name: 'C',
-    last_name: String(id),
-    email: `c${id}@example.com`,
-    phone: '1',
-    created_at: '2026-11-26T10:00:00.000Z',
-    updated_at: '2026-11-26T10:00:00.000Z',
-  };
-}
+const contact = testContact;
 const page = (ids: number[], count: number) => ({ count, next: null, previous: null, results: ids.map(contact) });
 
 describe('ContactListStore', () => {

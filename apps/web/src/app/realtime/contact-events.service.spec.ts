@@ -4,6 +4,7 @@ import type { ChangesPage, Contact, ContactEvent } from '@contacts/wire-types';
 import { ContactsApiService } from '../contacts/contacts-api.service';
 import { CONTACTS_SOCKET_FACTORY, type ContactsSocket } from './contact-socket';
 import { ContactEventsService } from './contact-events.service';
+import { testContact } from '../testing/contact-fixtures';
 
 type Handler = (...args: unknown[]) => void;
 
@@ -28,17 +29,7 @@ class FakeSocket {
   }
 }
 
-function contact(id: number): Contact {
-  return {
-    id,
-    first_name: 'C',
-    last_name: String(id),
-    email: `c${id}@example.com`,
-    phone: '1',
-    created_at: '2026-11-26T10:00:00.000Z',
-    updated_at: '2026-11-26T10:00:00.000Z',
-  };
-}
+const contact = testContact;
 const updated = (id: number, seq: number): ContactEvent => ({ type: 'contact.updated', contact: contact(id), seq });
 
 describe('ContactEventsService', () => {

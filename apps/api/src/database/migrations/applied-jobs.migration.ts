@@ -1,8 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Queue jobs already applied: written in the mutation's transaction, so a retried job is a no-op. */
-export class PostgresAppliedJobs1764300000000 implements MigrationInterface {
-  name = 'PostgresAppliedJobs1764300000000';
+/**
+ * Queue jobs already applied: written in the mutation's transaction, so a retried job is a
+ * no-op. Plain SQL that SQLite and PostgreSQL read alike: one migration for both.
+ */
+export class AppliedJobs1764300000000 implements MigrationInterface {
+  name = 'AppliedJobs1764300000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE TABLE applied_jobs (
