@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Soak: two API replicas (shared SQLite, Redis), mixed REST load and 500 Socket.IO clients for
 // SOAK_SECONDS (default 600). Prints errors (target 0), event loss (target 0) and each replica's
-// RSS after warm-up and at the end (target: growth <= 10%). Not part of CI: `npm run soak`.
+// RSS after warm-up and at the end (target: growth <= 10%), and every minute. Not part of CI: `npm run soak`.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -117,9 +117,15 @@ async function main() {
     const started = Date.now();
     const until = started + SECONDS * 1000;
     const load = Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w, replicas, stats, until)));
-    await sleep(Math.min(30_000, Math.max(5_000, SECONDS * 100))); // warm-up: caches, JIT, pools
+    // RSS every 10 s, so a reader can tell a heap that settles from one that keeps growing.
+    const series = [];
+    const sampler = setInterval(() => series.push(replicas.map((r) => +(rssKb(r.child.pid) / 1024).toFixed(1))), 10_000);
+    // Warm-up (a fifth of the run, at most 2 min): V8's heap, JIT code, SQLite's page cache
+    // and socket buffers grow to their working size first; a leak keeps growing after it.
+    await sleep(Math.min(120_000, Math.max(5_000, SECONDS * 200)));
     const rssStart = replicas.map((r) => rssKb(r.child.pid));
     await load;
+    clearInterval(sampler);
     await sleep(3000); // let the last events arrive
     const rssEnd = replicas.map((r) => rssKb(r.child.pid));
     const expected = await feed(replicas[0].baseUrl, startSeq);
@@ -137,6 +143,7 @@ async function main() {
       reconnects: clients.reduce((n, c) => n + c.reconnects, 0),
       rss_mb_start: rssStart.map((kb) => +(kb / 1024).toFixed(1)), rss_mb_end: rssEnd.map((kb) => +(kb / 1024).toFixed(1)),
       rss_growth_pct: rssStart.map((kb, i) => +(((rssEnd[i] - kb) / kb) * 100).toFixed(1)),
+      rss_mb_every_minute: series.filter((_, i) => i % 6 === 5),
     };
     for (const c of clients) c.socket.disconnect();
     console.log(JSON.stringify(result, null, 2));
