@@ -107,10 +107,6 @@ export class ContactsRepository {
     await manager.delete(ContactEntity, { id });
   }
 
-  count(manager: EntityManager = this.dataSource.manager): Promise<number> {
-    return manager.count(ContactEntity);
-  }
-
   /** Unindexed terms: a WHERE clause over contacts `c` matching names, full name, email and phone, case-insensitively. */
   private searchFilter(search: string): { where: string; params: unknown[] } {
     // Both sides lower-cased by the database itself, so its notion of case applies to both.
