@@ -24,6 +24,9 @@ phase "Angular unit tests (Vitest)"
 (cd apps/web && NODE_OPTIONS= npx ng test --watch=false) 2>&1 | tee "$results/web.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
+phase "Type checks (API, web app, scripts)"
+npm run --silent lint || status=1
+
 phase "Container files and dependency audit"
 bash scripts/check-containers.sh || status=1
 [ -f scripts/audit.sh ] && { bash scripts/audit.sh || status=1; }

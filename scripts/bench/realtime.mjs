@@ -21,8 +21,8 @@ function freePort() {
   return new Promise((res, rej) => {
     const s = createServer().on('error', rej);
     s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
+      const address = s.address();
+      s.close(() => res(typeof address === 'object' && address ? address.port : 0));
     });
   });
 }
@@ -197,7 +197,7 @@ function runClientThread() {
       seen.add(key);
       receipts.push([event.contact.first_name, at, Date.now() - Date.parse(event.contact.updated_at)]);
     });
-    socket.once('connect', res);
+    socket.once('connect', () => res(undefined));
     socket.once('connect_error', rej);
   }));
   Promise.all(connecting).then(() => parentPort.postMessage({ type: 'ready' }));
