@@ -4,28 +4,17 @@
 // `npm run bench:realtime` (after `npm run build:lib && npm run build:api`); traffic only to 127.0.0.1.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { freePort, percentile, sleep } from './bench-utils.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const ENTRY = join(ROOT, 'dist/api/apps/api/src/main.js');
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const now = () => performance.timeOrigin + performance.now(); // comparable across threads
 const CLIENT_THREADS = 2; // the replicas need the other cores
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer().on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => res(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function startReplica(env) {
   const port = await freePort();
@@ -51,11 +40,6 @@ function rssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round((kb / 1024) * 10) / 10;
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 const round = (x) => (x === null ? null : Math.round(x * 10) / 10);

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { freePort, percentile, sleep } from './bench-utils.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const ENTRY = join(ROOT, 'dist/api/apps/api/src/main.js');
@@ -20,9 +21,7 @@ const MIGRATE = join(ROOT, 'dist/api/apps/api/src/migrate.js');
 const QUICK = process.argv.includes('--quick');
 const LOAD_SECONDS = QUICK ? 3 : 6;
 const CREATE_DELAY_MS = 2000;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const round = (x, digits = 1) => (x == null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
 const stats = (values) => {
   const s = [...values].sort((a, b) => a - b);
   return { n: s.length, p50: round(percentile(s, 50), 2), p99: round(percentile(s, 99), 2), max: round(s.at(-1), 2) };
@@ -30,16 +29,6 @@ const stats = (values) => {
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const tmp = mkdtempSync(join(tmpdir(), 'contacts-bench-'));
 const children = new Set();
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer().on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => res(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function rssMb(pid) {
   try {
