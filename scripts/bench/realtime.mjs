@@ -2,6 +2,8 @@
 // Realtime benchmark: N Socket.IO clients split over two API replicas (+ Redis), M updates,
 // event latency (commit -> event received; and PATCH sent -> received), missed events and each replica's RSS.
 // `npm run bench:realtime` (after `npm run build:lib && npm run build:api`); traffic only to 127.0.0.1.
+// Clients: BENCH_CLIENT=wire (default; lean Socket.IO protocol clients, see socket-io-wire-client.mjs)
+// or BENCH_CLIENT=socket.io-client (the library, which costs the shared 2 cores ~45% more CPU).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,15 +12,18 @@ import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { freePort, percentile, sleep } from './bench-utils.mjs';
+import { connectWireClient } from './socket-io-wire-client.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const ENTRY = join(ROOT, 'dist/api/apps/api/src/main.js');
 const now = () => performance.timeOrigin + performance.now(); // comparable across threads
-const CLIENT_THREADS = 2; // the replicas need the other cores
+const CLIENT_THREADS = Number(process.env.BENCH_CLIENT_THREADS ?? 2); // the replicas need the other cores
 
 async function startReplica(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [ENTRY], {
+  // e.g. BENCH_REPLICA_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the replicas.
+  const nodeArgs = (process.env.BENCH_REPLICA_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ENTRY], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CREATE_DELAY_MS: '0', THROTTLE_LIMIT: '1000000' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -42,6 +47,12 @@ function rssMb(pid) {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
+/** User + system CPU time of a process so far, in ms (clock ticks are 10 ms). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const round = (x) => (x === null ? null : Math.round(x * 10) / 10);
 
 /**
@@ -51,6 +62,9 @@ const round = (x) => (x === null ? null : Math.round(x * 10) / 10);
 export async function runRealtimeBench(options = {}) {
   const clients = options.clients ?? 1000;
   const updates = options.updates ?? 50;
+  const clientKind = options.clientKind ?? process.env.BENCH_CLIENT ?? 'wire';
+  // Pause after each PATCH's response: 20 ms gives ~30 updates/s, 30,000 deliveries/s.
+  const gapMs = options.gapMs ?? Number(process.env.BENCH_UPDATE_GAP_MS ?? 20);
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm run build:lib && npm run build:api`);
   const dir = mkdtempSync(join(tmpdir(), 'contacts-bench-'));
@@ -77,7 +91,7 @@ export async function runRealtimeBench(options = {}) {
     for (let t = 0; t < CLIENT_THREADS; t++) {
       const ids = [];
       for (let i = t; i < clients; i += CLIENT_THREADS) ids.push(i);
-      const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { ids, urls: replicas.map((r) => r.baseUrl) } });
+      const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { ids, urls: replicas.map((r) => r.baseUrl), clientKind } });
       const ready = new Promise((res, rej) => {
         worker.once('error', rej);
         worker.on('message', (m) => m.type === 'ready' && res());
@@ -86,6 +100,9 @@ export async function runRealtimeBench(options = {}) {
     }
     await Promise.all(threads.map((t) => t.ready));
     const patchMs = [];
+    // CPU over the update phase: how the 2 cores were shared between clients and replicas.
+    const cpuBefore = { bench: process.cpuUsage(), replicas: replicas.map((r) => cpuMs(r.child.pid)) };
+    const wallBefore = now();
     for (let u = 0; u < updates; u++) {
       const name = `U${u}`;
       sentAt.set(name, now());
@@ -96,10 +113,15 @@ export async function runRealtimeBench(options = {}) {
       });
       if (!res.ok) throw new Error(`PATCH ${res.status}`);
       patchMs.push(now() - sentAt.get(name));
-      await sleep(20);
+      await sleep(gapMs);
     }
     const expected = clients * updates;
     await sleep(Math.min(10_000, 500 + updates * 20));
+    const cpu = {
+      wall_ms: Math.round(now() - wallBefore),
+      clients_ms: Math.round((process.cpuUsage(cpuBefore.bench).user + process.cpuUsage(cpuBefore.bench).system) / 1000),
+      replicas_ms: replicas.map((r, i) => cpuMs(r.child.pid) - cpuBefore.replicas[i]),
+    };
     const reports = await Promise.all(threads.map(({ worker }) => new Promise((res) => {
       worker.on('message', (m) => m.type === 'report' && res(m));
       worker.postMessage('report');
@@ -107,32 +129,43 @@ export async function runRealtimeBench(options = {}) {
     await Promise.all(threads.map(({ worker }) => worker.terminate()));
     const latencies = []; // commit (the event's updated_at, same clock) -> client
     const endToEnd = []; // PATCH sent -> client, includes the HTTP request itself
+    const sameReplica = []; // client on the replica that committed the change
+    const otherReplica = []; // client on the other replica: through Redis
     let receivedCount = 0;
     let duplicates = 0;
     for (const r of reports) {
       duplicates += r.duplicates;
       receivedCount += r.receipts.length;
-      for (const [name, at, sinceCommit] of r.receipts) {
+      for (const [name, at, sinceCommit, replica] of r.receipts) {
         if (sentAt.has(name)) endToEnd.push(at - sentAt.get(name));
         latencies.push(sinceCommit);
+        // Updates alternate between the replicas: U<even> is written on replica 0.
+        (Number(name.slice(1)) % 2 === replica ? sameReplica : otherReplica).push(sinceCommit);
       }
     }
     const received = { size: receivedCount };
     latencies.sort((a, b) => a - b);
+    sameReplica.sort((a, b) => a - b);
+    otherReplica.sort((a, b) => a - b);
     endToEnd.sort((a, b) => a - b);
     patchMs.sort((a, b) => a - b);
     return {
       clients,
+      client_kind: clientKind,
       replicas: 2,
       updates,
+      update_gap_ms: gapMs,
       events_expected: expected,
       events_received: received.size,
       missed: expected - received.size,
       duplicates,
       latency_ms: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? null) },
+      same_replica_ms: { p50: round(percentile(sameReplica, 50)), p99: round(percentile(sameReplica, 99)) },
+      other_replica_ms: { p50: round(percentile(otherReplica, 50)), p99: round(percentile(otherReplica, 99)) },
       end_to_end_ms: { p50: round(percentile(endToEnd, 50)), p99: round(percentile(endToEnd, 99)), max: round(endToEnd.at(-1) ?? null) },
       patch_response_ms: { p50: round(percentile(patchMs, 50)), p99: round(percentile(patchMs, 99)) },
       rss_mb: replicas.map((r) => rssMb(r.child.pid)),
+      cpu,
     };
   } finally {
     clearTimeout(guard);
@@ -150,15 +183,18 @@ export async function runRealtimeBench(options = {}) {
 export function printRealtimeBench(result) {
   console.log(JSON.stringify(result));
   const rows = [
-    ['clients / replicas', `${result.clients} / ${result.replicas}`],
+    ['clients / replicas', `${result.clients} (${result.client_kind}) / ${result.replicas}`],
     ['updates', result.updates],
     ['latency p50 (ms)', `${result.latency_ms.p50}  (commit -> client)`],
     ['latency p99 (ms)', `${result.latency_ms.p99}  (target < 50)`],
     ['latency max (ms)', result.latency_ms.max],
+    ['  same replica p50/p99', `${result.same_replica_ms.p50} / ${result.same_replica_ms.p99}`],
+    ['  via Redis p50/p99', `${result.other_replica_ms.p50} / ${result.other_replica_ms.p99}`],
     ['PATCH -> event p50/p99', `${result.end_to_end_ms.p50} / ${result.end_to_end_ms.p99}`],
     ['PATCH response p50/p99', `${result.patch_response_ms.p50} / ${result.patch_response_ms.p99}`],
     ['missed', `${result.missed}  (target 0)`],
     ['duplicates', result.duplicates],
+    ['CPU over the updates', `clients ${result.cpu.clients_ms} ms, replicas ${result.cpu.replicas_ms.join(' + ')} ms in ${result.cpu.wall_ms} ms wall`],
     ...result.rss_mb.map((mb, i) => [`replica ${i + 1} RSS (MB)`, `${mb}  (target < 200)`]),
   ];
   for (const [k, v] of rows) console.log(`${k.padEnd(22)} ${v}`);
@@ -166,24 +202,33 @@ export function printRealtimeBench(result) {
 
 /** Worker thread: connects its share of clients, records (first_name, receipt time) per event. */
 function runClientThread() {
-  const { ids, urls } = workerData;
+  const { ids, urls, clientKind } = workerData;
   const receipts = [];
   const seen = new Set();
   let duplicates = 0;
   const sockets = [];
-  const connecting = ids.map((i) => new Promise((res, rej) => {
-    const socket = io(`${urls[i % urls.length]}/contacts`, { transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
-    socket.on('contact.updated', (event) => {
-      const at = now();
-      const key = `${i}:${event.contact.first_name}`;
-      if (seen.has(key)) return void duplicates++;
-      seen.add(key);
-      receipts.push([event.contact.first_name, at, Date.now() - Date.parse(event.contact.updated_at)]);
+  const onUpdated = (i, event) => {
+    const at = now();
+    const key = `${i}:${event.contact.first_name}`;
+    if (seen.has(key)) return void duplicates++;
+    seen.add(key);
+    receipts.push([event.contact.first_name, at, Date.now() - Date.parse(event.contact.updated_at), i % urls.length]);
+  };
+  const connecting = ids.map((i) => {
+    const baseUrl = urls[i % urls.length];
+    if (clientKind === 'wire') {
+      return connectWireClient(baseUrl, '/contacts', (name, event) => name === 'contact.updated' && onUpdated(i, event)).then((client) => {
+        sockets.push({ disconnect: () => client.close() });
+      });
+    }
+    return new Promise((res, rej) => {
+      const socket = io(`${baseUrl}/contacts`, { transports: ['websocket'], reconnection: false, forceNew: true });
+      sockets.push(socket);
+      socket.on('contact.updated', (event) => onUpdated(i, event));
+      socket.once('connect', () => res(undefined));
+      socket.once('connect_error', rej);
     });
-    socket.once('connect', () => res(undefined));
-    socket.once('connect_error', rej);
-  }));
+  });
   Promise.all(connecting).then(() => parentPort.postMessage({ type: 'ready' }));
   parentPort.on('message', () => {
     parentPort.postMessage({ type: 'report', receipts, duplicates });

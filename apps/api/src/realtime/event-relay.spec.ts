@@ -53,6 +53,20 @@ describe('EventRelay', () => {
     expect(got).toEqual([3, 4, 5]); // 1 and 2 predate the process: never replayed
   });
 
+  it('hands an own event to Redis before its local fan-out, so other replicas start at once', async () => {
+    const f = fakes([]);
+    const order: string[] = [];
+    f.pub.publish = async (_c: string, m: string) => order.push(`publish ${JSON.parse(m).seq}`);
+    const bus = new ContactEventBus();
+    const hub = new RealtimeHub();
+    hub.addSink({ name: 'test', sendLocal: (e) => void order.push(`local ${e.seq}`) });
+    const relay = new EventRelay(bus, hub, f.redis, f.versions);
+    await relay.onApplicationBootstrap();
+    bus.publish(eventFor(version(1)));
+    relay.onApplicationShutdown();
+    expect(order).toEqual(['publish 1', 'local 1']);
+  });
+
   it('does not publish while Redis is down', async () => {
     const f = fakes([]);
     f.pub.status = 'reconnecting';

@@ -59,12 +59,14 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private onLocalEvent(event: ContactEvent): void {
-    this.hub.deliver(event);
     const pub = this.redis.pub;
+    // Publish first: ioredis writes to its socket at once, so the other replicas fan out
+    // on the other cores while this one writes to its own clients.
     // While Redis is down the event is not queued: the other replicas' sweeps find it.
     if (pub?.status === 'ready') {
       pub.publish(this.channel, encodeEvent(event)).catch((error: Error) => this.logger.debug(`publish failed: ${error.message}`));
     }
+    this.hub.deliver(event);
   }
 
   /** Delivers every committed version above the watermark that has not gone out yet. */
