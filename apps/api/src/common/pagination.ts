@@ -12,6 +12,8 @@ export interface PageLinkBase {
   origin: string;
   path: string;
   query: Record<string, unknown>;
+  /** The query string as sent (no `?`): with origin and path it names the whole answer. */
+  rawQuery: string;
 }
 
 function positiveInt(raw: unknown): number | null {

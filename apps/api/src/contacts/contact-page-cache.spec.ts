@@ -1,5 +1,4 @@
 import type { DataVersion } from '../database/data-version.js';
-import type { ContactEntity } from './contact.entity.js';
 import { ContactPageCache } from './contact-page-cache.js';
 
 function fakeVersion(initial: string | null) {
@@ -7,42 +6,54 @@ function fakeVersion(initial: string | null) {
   return { state, version: { current: () => state.value } as unknown as DataVersion };
 }
 
-const page = (n: number) => ({ count: n, rows: [] as ContactEntity[] });
-const query = { search: '', offset: 0, limit: 20 };
+const body = (n: number) => Buffer.from(JSON.stringify({ count: n }));
+const KEY = 'http://h/api/contacts/?';
 
 describe('ContactPageCache', () => {
-  it('serves a page from memory while the data version holds, and reloads once it moves', async () => {
+  it('serves a page from memory while the data version holds, and renders again once it moves', async () => {
     const { state, version } = fakeVersion('1:1');
     const cache = new ContactPageCache(version);
-    let loads = 0;
-    const load = async () => page(++loads);
-    expect(await cache.get(query, load)).toEqual(page(1));
-    expect(await cache.get(query, load)).toEqual(page(1));
-    expect(loads).toBe(1);
+    let renders = 0;
+    const render = async () => body(++renders);
+    expect(await cache.get(KEY, render)).toEqual(body(1));
+    expect(await cache.get(KEY, render)).toEqual(body(1));
+    expect(renders).toBe(1);
     state.value = '2:1'; // a commit somewhere
-    expect(await cache.get(query, load)).toEqual(page(2));
-    expect(await cache.get({ ...query, search: 'ada' }, load)).toEqual(page(3));
+    expect(await cache.get(KEY, render)).toEqual(body(2));
+    expect(await cache.get(`${KEY}search=ada`, render)).toEqual(body(3));
   });
 
   it('does not keep a page read while a commit happened', async () => {
     const { state, version } = fakeVersion('1:1');
     const cache = new ContactPageCache(version);
-    let loads = 0;
+    let renders = 0;
     const racing = async () => {
-      loads++;
-      state.value = `${loads + 1}:1`;
-      return page(loads);
+      renders++;
+      state.value = `${renders + 1}:1`;
+      return body(renders);
     };
-    await cache.get(query, racing);
-    await cache.get(query, async () => page(++loads));
-    expect(loads).toBe(2);
+    await cache.get(KEY, racing);
+    await cache.get(KEY, async () => body(++renders));
+    expect(renders).toBe(2);
   });
 
   it('never caches without a version signal (PostgreSQL)', async () => {
     const cache = new ContactPageCache(fakeVersion(null).version);
-    let loads = 0;
-    await cache.get(query, async () => page(++loads));
-    await cache.get(query, async () => page(++loads));
-    expect(loads).toBe(2);
+    let renders = 0;
+    await cache.get(KEY, async () => body(++renders));
+    await cache.get(KEY, async () => body(++renders));
+    expect(renders).toBe(2);
+  });
+
+  it('drops the oldest pages beyond its byte budget, keeps the newest', async () => {
+    const cache = new ContactPageCache(fakeVersion('1:1').version);
+    const big = (n: number) => async () => Buffer.alloc(3 * 1024 * 1024, n);
+    for (let n = 0; n < 4; n++) await cache.get(`${KEY}page=${n}`, big(n)); // 12 MiB rendered, 8 MiB budget
+    let renders = 0;
+    const counted = (n: number) => async () => (renders++, Buffer.alloc(1, n));
+    await cache.get(`${KEY}page=3`, counted(3)); // newest: still there
+    expect(renders).toBe(0);
+    await cache.get(`${KEY}page=0`, counted(0)); // oldest: evicted
+    expect(renders).toBe(1);
   });
 });
