@@ -24,7 +24,9 @@ const rssKb = (pid) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid
 
 async function startReplica(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [ENTRY], {
+  // e.g. SOAK_REPLICA_NODE_ARGS='--import ./scripts/memory-log.mjs' to log each replica's memory split.
+  const nodeArgs = (process.env.SOAK_REPLICA_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ENTRY], {
     cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CREATE_DELAY_MS: '0', THROTTLE_LIMIT: '10000000' },
   });
