@@ -6,7 +6,7 @@ function fakeVersion(initial: string | null) {
   return { state, version: { current: () => state.value } as unknown as DataVersion };
 }
 
-const body = (n: number) => Buffer.from(JSON.stringify({ count: n }));
+const body = (n: number) => JSON.stringify({ count: n });
 const KEY = 'http://h/api/contacts/?';
 
 describe('ContactPageCache', () => {
@@ -45,12 +45,12 @@ describe('ContactPageCache', () => {
     expect(renders).toBe(2);
   });
 
-  it('drops the oldest pages beyond its byte budget, keeps the newest', async () => {
+  it('drops the oldest pages beyond its size budget, keeps the newest', async () => {
     const cache = new ContactPageCache(fakeVersion('1:1').version);
-    const big = (n: number) => async () => Buffer.alloc(3 * 1024 * 1024, n);
-    for (let n = 0; n < 4; n++) await cache.get(`${KEY}page=${n}`, big(n)); // 12 MiB rendered, 8 MiB budget
+    const big = (n: number) => async () => String(n).repeat(1.5 * 1024 * 1024);
+    for (let n = 0; n < 4; n++) await cache.get(`${KEY}page=${n}`, big(n)); // 6 Mi characters rendered, 4 Mi budget
     let renders = 0;
-    const counted = (n: number) => async () => (renders++, Buffer.alloc(1, n));
+    const counted = (n: number) => async () => (renders++, String(n));
     await cache.get(`${KEY}page=3`, counted(3)); // newest: still there
     expect(renders).toBe(0);
     await cache.get(`${KEY}page=0`, counted(0)); // oldest: evicted

@@ -2,26 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { DataVersion } from '../database/data-version.js';
 
 const MAX_ENTRIES = 1000;
-/** At most 100 contacts a page, a few hundred bytes each: bounded well under the RSS budget. */
-const MAX_BYTES = 8 * 1024 * 1024;
+/** Characters kept (UTF-16 in V8: ~2 bytes each at worst): bounded well under the RSS budget. */
+const MAX_CHARS = 4 * 1024 * 1024;
 
 /**
- * List answers are read far more often than contacts change, so a page is kept as the
- * finished JSON bytes (no query, mapping, serialising or length counting on a hit). It is
- * reused only while the database's version token is unchanged, so a cached answer is
- * always the answer the database would give; any commit, here or in another process,
- * starts afresh.
+ * List answers are read far more often than contacts change, so a page is kept as its
+ * finished JSON text (no query, mapping or serialising on a hit; one flat string, so
+ * measuring it for Content-Length is cheap). A string, not a Buffer: under heavy writes
+ * most pages are rendered, sent once and dropped, and a Buffer per render would pile up
+ * native memory until a full GC. A page is reused only while the database's version token
+ * is unchanged, so a cached answer is always the answer the database would give; any
+ * commit, here or in another process, starts afresh.
  */
 @Injectable()
 export class ContactPageCache {
   private version: string | null = null;
-  private readonly bodies = new Map<string, Buffer>();
-  private bytes = 0;
+  private readonly bodies = new Map<string, string>();
+  private chars = 0;
 
   constructor(private readonly dataVersion: DataVersion) {}
 
   /** `key` must identify the answer: the request's origin, path and query string. */
-  async get(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+  async get(key: string, render: () => Promise<string>): Promise<string> {
     const version = this.dataVersion.current();
     if (version === null) return render();
     if (version !== this.version) {
@@ -36,19 +38,19 @@ export class ContactPageCache {
     return body;
   }
 
-  private keep(key: string, body: Buffer): void {
+  private keep(key: string, body: string): void {
     this.bodies.set(key, body);
-    this.bytes += body.length;
+    this.chars += body.length;
     // Oldest first: Map iterates in insertion order.
     for (const [oldest, evicted] of this.bodies) {
-      if (this.bodies.size <= MAX_ENTRIES && this.bytes <= MAX_BYTES) break;
+      if (this.bodies.size <= MAX_ENTRIES && this.chars <= MAX_CHARS) break;
       this.bodies.delete(oldest);
-      this.bytes -= evicted.length;
+      this.chars -= evicted.length;
     }
   }
 
   private clear(): void {
     this.bodies.clear();
-    this.bytes = 0;
+    this.chars = 0;
   }
 }

@@ -29,7 +29,7 @@ export class ContactsController {
   @ApiQuery({ name: 'page_size', required: false, type: Number, description: 'Default 20, at most 100' })
   @ApiOkResponse({ type: ContactPageSchema })
   @ApiErrors(404)
-  list(@Query() query: ListQuery, @PageLinks() links: PageLinkBase): Promise<Buffer> {
+  list(@Query() query: ListQuery, @PageLinks() links: PageLinkBase): Promise<string> {
     return this.contacts.list(query, links);
   }
 

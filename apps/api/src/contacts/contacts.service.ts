@@ -24,15 +24,15 @@ export class ContactsService {
     private readonly pageCache: ContactPageCache,
   ) {}
 
-  /** The list answer as JSON bytes, rendered once per request URL and database version. */
-  async list(query: ListQuery, links: PageLinkBase): Promise<Buffer> {
+  /** The list answer as JSON text, rendered once per request URL and database version. */
+  async list(query: ListQuery, links: PageLinkBase): Promise<string> {
     const request = parsePageRequest(query as Record<string, unknown>);
     // U+0000 can match nothing (no stored value holds it) and PostgreSQL refuses it in text.
     const search = typeof query.search === 'string' ? query.search.replaceAll('\u0000', '').trim() : '';
     return this.pageCache.get(`${links.origin}${links.path}?${links.rawQuery}`, async () => {
       const { count, rows } = await this.contacts.page({ search, offset: request.offset, limit: request.pageSize });
       const page: Page<Contact> = buildPage(request, count, rows.map(toContact), links);
-      return Buffer.from(JSON.stringify(page));
+      return JSON.stringify(page);
     });
   }
 

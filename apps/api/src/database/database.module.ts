@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { bindIntegerParameters } from './bind-integer-parameters.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { DataVersion } from './data-version.js';
 import { WriteTransactions } from './write-transactions.js';
@@ -11,6 +13,7 @@ import { WriteTransactions } from './write-transactions.js';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+      dataSourceFactory: async (options) => bindIntegerParameters(new DataSource(options!)).initialize(),
     }),
   ],
   providers: [WriteTransactions, DataVersion],
