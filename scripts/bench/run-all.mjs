@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { freePort, percentile, sleep } from './bench-utils.mjs';
+import { benchTable } from './bench-table.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const ENTRY = join(ROOT, 'dist/api/apps/api/src/main.js');
@@ -321,43 +322,6 @@ async function main() {
   return result;
 }
 
-function table(r) {
-  const t = (ok) => (ok ? 'ok' : 'MISS');
-  const rows = [
-    ['floor: bare node:http (16 conn)', `${r.floor_bare_http.req_per_s} req/s`, ''],
-    ['floor: raw better-sqlite3 page', `${r.floor_raw_sqlite.page_queries_per_s} q/s (+count: ${r.floor_raw_sqlite.page_plus_count_per_s})`, ''],
-    ['list req/s, 10k, 16 conn', `${r.list.req_per_s} req/s = ${r.list.pct_of_bare_http}% of bare`, `≥ 20%: ${t(r.list.pct_of_bare_http >= 20)}`],
-    ['list latency p50/p99', `${r.list.latency_ms.p50} / ${r.list.latency_ms.p99} ms (non-2xx ${r.list.non2xx})`, ''],
-    ['list page 50 req/s', `${r.list_page_50.req_per_s} req/s`, ''],
-  ];
-  for (const n of [100, 1000]) {
-    const c = r[`creates_${n}`];
-    rows.push([`${n} creates wall`, `${c.wall_ms} ms ${JSON.stringify(c.statuses)}`, `≤ ${CREATE_DELAY_MS + 1000}: ${t(c.wall_ms <= CREATE_DELAY_MS + 1000)}`]);
-    const g = c.get_while_pending_ms;
-    rows.push([`  GET while ${n} pending`, `p50 ${g.p50} / p99 ${g.p99} ms (n=${g.n})`, `p99 < 20: ${t(g.p99 !== null && g.p99 < 20)}`]);
-  }
-  const s = r.search;
-  rows.push(['search 100k p50/p99', `${s.p50} / ${s.p99} ms (n=${s.n}, ${s.mean_matches} match)`, `p99 ≤ 10: ${t(s.p99 <= 10)}`]);
-  for (const rt of [r.realtime, r.realtime_socket_io_client]) {
-    if (rt === undefined) continue;
-    if (rt?.latency_ms) {
-      rows.push([
-        `events ${rt.clients} clients/${rt.replicas} repl`,
-        `p50 ${rt.latency_ms.p50} / p99 ${rt.latency_ms.p99} / max ${rt.latency_ms.max} ms (${rt.client_kind}), missed ${rt.missed}, dup ${rt.duplicates}`,
-        `p99 < 50: ${t(rt.latency_ms.p99 < 50)}, missed 0: ${t(rt.missed === 0)}`,
-      ]);
-      rows.push(['  replica RSS', `${rt.rss_mb.join(' / ')} MB`, `< 200: ${t(rt.rss_mb.every((mb) => mb < 200))}`]);
-    } else {
-      rows.push(['realtime', rt?.skipped ? `skipped: ${rt.skipped}` : `error: ${rt?.error}`, '']);
-    }
-  }
-  rows.push(['API RSS idle / list / creates', `${r.api_rss_mb_idle} / ${r.api_rss_mb_after_list} / ${r.api_rss_mb_after_creates} MB`, '']);
-  rows.push(['API RSS (100k db, after search)', `${r.api_rss_mb_100k} MB`, '']);
-  rows.push(['total run', `${r.total_seconds} s`, '']);
-  const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];
-  return rows.map(([a, b, c]) => `${a.padEnd(w[0])}  ${b.padEnd(w[1])}  ${c}`).join('\n');
-}
-
 const guard = setTimeout(() => {
   log('time limit (5 min) reached');
   for (const c of children) c.kill('SIGKILL');
@@ -373,7 +337,7 @@ main()
     writeFileSync(join(dir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
     console.log(JSON.stringify(result));
     console.log();
-    console.log(table(result));
+    console.log(benchTable(result, CREATE_DELAY_MS));
     console.log(`\nsaved ${file}`);
   })
   .catch((error) => {
