@@ -4,10 +4,10 @@
 // RSS in the minute after warm-up and in the last minute (medians; target: growth <= 10%), and every minute. Not part of CI: `npm run soak`.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { io } from 'socket.io-client';
+import { freePort, sleep, waitHealthy } from './bench/bench-utils.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ENTRY = join(ROOT, 'dist/api/apps/api/src/main.js');
@@ -17,9 +17,7 @@ const WORKERS = Number(process.env.SOAK_WORKERS ?? 8);
 const PAUSE_MS = Number(process.env.SOAK_PAUSE_MS ?? 20);
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const EVENTS = ['contact.created', 'contact.updated', 'contact.deleted'];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const freePort = () => new Promise((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = /** @type {import('node:net').AddressInfo} */ (s.address()); s.close(() => res(port)); }); });
 const rssKb = (pid) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim());
 
 async function startReplica(env) {
@@ -30,15 +28,9 @@ async function startReplica(env) {
     cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CREATE_DELAY_MS: '0', THROTTLE_LIMIT: '10000000' },
   });
-  let stderr = '';
-  child.stderr.on('data', (c) => (stderr = (stderr + c).slice(-4000)));
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`replica exited: ${stderr}`);
-    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return { child, baseUrl, stderr: () => stderr };
-    await sleep(100);
-  }
-  throw new Error(`replica not healthy: ${stderr}`);
+  await waitHealthy(child, baseUrl, { label: 'replica', timeoutMs: 20_000 });
+  return { child, baseUrl };
 }
 
 async function call(stats, baseUrl, method, path, body) {

@@ -12,7 +12,9 @@ export function benchTable(r, createDelayMs) {
   ];
   for (const n of [100, 1000]) {
     const c = r[`creates_${n}`];
-    rows.push([`${n} creates wall`, `${c.wall_ms} ms ${JSON.stringify(c.statuses)}`, `≤ ${createDelayMs + 1000}: ${t(c.wall_ms <= createDelayMs + 1000)}`]);
+    // The delay + 1 s target is for 100 creates; 1,000 is shown for scale.
+    const target = n === 100 ? `≤ ${createDelayMs + 1000}: ${t(c.wall_ms <= createDelayMs + 1000)}` : '';
+    rows.push([`${n} creates wall`, `${c.wall_ms} ms ${JSON.stringify(c.statuses)}`, target]);
     const g = c.get_while_pending_ms;
     rows.push([`  GET while ${n} pending`, `p50 ${g.p50} / p99 ${g.p99} ms (n=${g.n})`, `p99 < 20: ${t(g.p99 !== null && g.p99 < 20)}`]);
   }

@@ -19,3 +19,19 @@ export function freePort() {
     });
   });
 }
+
+/**
+ * Waits until the API process `child` answers `${baseUrl}/api/health` with 2xx. Fails at
+ * once if it exits, or after `timeoutMs`; either error carries what it wrote to stderr.
+ */
+export async function waitHealthy(child, baseUrl, { label = 'API', timeoutMs = 30_000 } = {}) {
+  let errors = '';
+  child.stderr?.on('data', (c) => (errors = (errors + c).slice(-4000)));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${label} exited: ${errors}`);
+    if (Date.now() > deadline) throw new Error(`${label} not healthy in ${timeoutMs / 1000} s: ${errors}`);
+    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return;
+    await sleep(100);
+  }
+}

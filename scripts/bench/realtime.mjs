@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { freePort, percentile, sleep } from './bench-utils.mjs';
+import { freePort, percentile, sleep, waitHealthy } from './bench-utils.mjs';
 import { connectWireClient } from './socket-io-wire-client.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -28,17 +28,9 @@ async function startReplica(env) {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CREATE_DELAY_MS: '0', THROTTLE_LIMIT: '1000000' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  let errors = '';
-  child.stderr.on('data', (c) => (errors += c));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`replica exited: ${errors}`);
-    if (Date.now() > deadline) throw new Error('replica not healthy in 20 s');
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return { child, baseUrl };
-    await sleep(100);
-  }
+  await waitHealthy(child, baseUrl, { label: 'replica', timeoutMs: 20_000 });
+  return { child, baseUrl };
 }
 
 function rssMb(pid) {

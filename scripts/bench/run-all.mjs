@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { freePort, percentile, sleep } from './bench-utils.mjs';
+import { freePort, percentile, sleep, waitHealthy } from './bench-utils.mjs';
 import { benchTable } from './bench-table.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -69,16 +69,8 @@ async function startApi(sqlitePath, env = {}) {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.add(child);
-  let errors = '';
-  child.stderr.on('data', (c) => (errors += c));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API exited: ${errors}`);
-    if (Date.now() > deadline) throw new Error(`API not healthy in 30 s: ${errors}`);
-    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) break;
-    await sleep(100);
-  }
+  await waitHealthy(child, baseUrl);
   return {
     baseUrl,
     pid: child.pid,
