@@ -1,4 +1,5 @@
-// Small pieces both benchmark scripts use.
+// Small pieces the benchmark and soak scripts share.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -33,5 +34,15 @@ export async function waitHealthy(child, baseUrl, { label = 'API', timeoutMs = 3
     if (Date.now() > deadline) throw new Error(`${label} not healthy in ${timeoutMs / 1000} s: ${errors}`);
     if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return;
     await sleep(100);
+  }
+}
+
+/** A process's resident memory in MB (one decimal), or null once it has gone. */
+export function rssMb(pid) {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    return Math.round((kb / 1024) * 10) / 10;
+  } catch {
+    return null;
   }
 }

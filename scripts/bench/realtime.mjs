@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { freePort, percentile, sleep, waitHealthy } from './bench-utils.mjs';
+import { freePort, percentile, rssMb, sleep, waitHealthy } from './bench-utils.mjs';
 import { connectWireClient } from './socket-io-wire-client.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -33,12 +33,6 @@ async function startReplica(env) {
   return { child, baseUrl };
 }
 
-function rssMb(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round((kb / 1024) * 10) / 10;
-}
-
 /** User + system CPU time of a process so far, in ms (clock ticks are 10 ms). */
 function cpuMs(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -46,6 +40,12 @@ function cpuMs(pid) {
 }
 
 const round = (x) => (x === null ? null : Math.round(x * 10) / 10);
+
+/** p50 / p99 / max of some latencies, in ms to one decimal. */
+function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? null) };
+}
 
 /**
  * Runs the benchmark and returns its figures. Options: clients (1000), updates (50),
@@ -111,7 +111,7 @@ export async function runRealtimeBench(options = {}) {
     await sleep(Math.min(10_000, 500 + updates * 20));
     const cpu = {
       wall_ms: Math.round(now() - wallBefore),
-      clients_ms: Math.round((process.cpuUsage(cpuBefore.bench).user + process.cpuUsage(cpuBefore.bench).system) / 1000),
+      clients_ms: Math.round(Object.values(process.cpuUsage(cpuBefore.bench)).reduce((a, b) => a + b) / 1000),
       replicas_ms: replicas.map((r, i) => cpuMs(r.child.pid) - cpuBefore.replicas[i]),
     };
     const reports = await Promise.all(threads.map(({ worker }) => new Promise((res) => {
@@ -135,12 +135,6 @@ export async function runRealtimeBench(options = {}) {
         (Number(name.slice(1)) % 2 === replica ? sameReplica : otherReplica).push(sinceCommit);
       }
     }
-    const received = { size: receivedCount };
-    latencies.sort((a, b) => a - b);
-    sameReplica.sort((a, b) => a - b);
-    otherReplica.sort((a, b) => a - b);
-    endToEnd.sort((a, b) => a - b);
-    patchMs.sort((a, b) => a - b);
     return {
       clients,
       client_kind: clientKind,
@@ -148,14 +142,14 @@ export async function runRealtimeBench(options = {}) {
       updates,
       update_gap_ms: gapMs,
       events_expected: expected,
-      events_received: received.size,
-      missed: expected - received.size,
+      events_received: receivedCount,
+      missed: expected - receivedCount,
       duplicates,
-      latency_ms: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? null) },
-      same_replica_ms: { p50: round(percentile(sameReplica, 50)), p99: round(percentile(sameReplica, 99)) },
-      other_replica_ms: { p50: round(percentile(otherReplica, 50)), p99: round(percentile(otherReplica, 99)) },
-      end_to_end_ms: { p50: round(percentile(endToEnd, 50)), p99: round(percentile(endToEnd, 99)), max: round(endToEnd.at(-1) ?? null) },
-      patch_response_ms: { p50: round(percentile(patchMs, 50)), p99: round(percentile(patchMs, 99)) },
+      latency_ms: spread(latencies),
+      same_replica_ms: spread(sameReplica),
+      other_replica_ms: spread(otherReplica),
+      end_to_end_ms: spread(endToEnd),
+      patch_response_ms: spread(patchMs),
       rss_mb: replicas.map((r) => rssMb(r.child.pid)),
       cpu,
     };

@@ -5,7 +5,7 @@
 // the realtime part needs Redis on 127.0.0.1:6379 (REDIS_URL overrides).
 //   node scripts/bench/run-all.mjs [--quick]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { freePort, percentile, sleep, waitHealthy } from './bench-utils.mjs';
+import { freePort, percentile, rssMb, sleep, waitHealthy } from './bench-utils.mjs';
 import { benchTable } from './bench-table.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -30,15 +30,6 @@ const stats = (values) => {
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const tmp = mkdtempSync(join(tmpdir(), 'contacts-bench-'));
 const children = new Set();
-
-function rssMb(pid) {
-  try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    return round(kb / 1024);
-  } catch {
-    return null;
-  }
-}
 
 function run(cmd, args, env) {
   return new Promise((res, rej) => {
