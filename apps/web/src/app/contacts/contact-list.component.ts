@@ -86,7 +86,7 @@ export class ContactListComponent {
 
   protected onEdited(saved: Contact | null): void {
     this.editingId.set(null);
-    if (saved) this.store.scheduleRefresh();
+    if (saved) this.store.applySaved(saved);
   }
 
   protected confirmDelete(): void {

@@ -9,6 +9,12 @@ import { testContact } from '../testing/contact-fixtures';
 
 const contact = testContact;
 const page = (ids: number[], count: number) => ({ count, next: null, previous: null, results: ids.map(contact) });
+const T0 = '2026-11-26T10:00:00.000Z';
+const T1 = '2026-11-26T10:00:01.000Z';
+const T2 = '2026-11-26T10:00:02.000Z';
+/** Contact `id` as of `updated_at`, named after it so the test can see which version is shown. */
+const at = (id: number, updated_at: string): Contact => ({ ...contact(id), first_name: `v${updated_at.slice(17, 19)}`, updated_at });
+const rows = (...results: Contact[]) => ({ count: results.length, next: null, previous: null, results });
 
 describe('ContactListStore', () => {
   let store: ContactListStore;
@@ -64,5 +70,70 @@ describe('ContactListStore', () => {
     await new Promise((r) => setTimeout(r, 350));
     http.expectOne('/api/contacts/?page_size=20').flush(page([9, 2, 1], 3));
     http.verify();
+  });
+  describe('never lets an older version win', () => {
+    const firstNames = () => store.contacts().map((c) => `${c.id}:${c.first_name}`);
+    const list = '/api/contacts/?page_size=20';
+
+    beforeEach(() => {
+      store.setQuery('', 1);
+    });
+
+    it('keeps a row from a fresh GET over a late event with an older updated_at', () => {
+      http.expectOne(list).flush(rows(at(2, T2), at(1, T0)));
+      events.next({ type: 'contact.updated', contact: at(2, T1), seq: 40 });
+      expect(firstNames()).toEqual(['2:v02', '1:v00']);
+      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 41 });
+      expect(firstNames()).toEqual(['2:v02', '1:v01']);
+    });
+
+    it('ignores an event with an older seq than one already applied for that contact', () => {
+      http.expectOne(list).flush(rows(at(1, T0)));
+      events.next({ type: 'contact.updated', contact: at(1, T2), seq: 12 });
+      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 11 });
+      expect(firstNames()).toEqual(['1:v02']);
+    });
+
+    it('keeps an applied event over a GET answer that left the server before it', () => {
+      http.expectOne(list).flush(rows(at(1, T0)));
+      store.reload(true);
+      const inFlight = http.expectOne(list);
+      events.next({ type: 'contact.updated', contact: at(1, T2), seq: 12 });
+      inFlight.flush(rows(at(1, T1)));
+      expect(firstNames()).toEqual(['1:v02']);
+    });
+
+    it('keeps our PATCH answer over an older event that arrives after it', () => {
+      http.expectOne(list).flush(rows(at(1, T0)));
+      store.applySaved(at(1, T2));
+      expect(firstNames()).toEqual(['1:v02']);
+      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 11 });
+      expect(firstNames()).toEqual(['1:v02']);
+    });
+
+    it('does not bring a deleted contact back for an older event or answer, but a restore comes back', () => {
+      http.expectOne(list).flush(rows(at(2, T0), at(1, T0)));
+      events.next({ type: 'contact.deleted', contact_id: 2, seq: 20 });
+      // A late create event (the feed and live socket can deliver out of order) and a stale GET answer.
+      events.next({ type: 'contact.created', contact: at(2, T0), seq: 19 });
+      expect(firstNames()).toEqual(['1:v00']);
+      store.reload(true);
+      http.expectOne(list).flush(rows(at(2, T0), at(1, T0)));
+      expect(firstNames()).toEqual(['1:v00']);
+      expect(store.count()).toBe(1);
+      // Restore is announced as contact.created with a newer seq and updated_at.
+      events.next({ type: 'contact.created', contact: at(2, T2), seq: 21 });
+      expect(firstNames()).toEqual(['2:v02', '1:v00']);
+    });
+
+    it('does not bring back a contact this tab deleted when an older create event arrives late', () => {
+      http.expectOne(list).flush(rows(at(2, T1), at(1, T0)));
+      store.removeLocally(2);
+      events.next({ type: 'contact.created', contact: at(2, T1), seq: 7 });
+      expect(firstNames()).toEqual(['1:v00']);
+      events.next({ type: 'contact.deleted', contact_id: 2, seq: 9 });
+      events.next({ type: 'contact.created', contact: at(2, T2), seq: 10 });
+      expect(firstNames()).toEqual(['2:v02', '1:v00']);
+    });
   });
 });

@@ -5,6 +5,7 @@ import { EMPTY, Subject, catchError, debounceTime, map, of, switchMap, tap, thro
 import { DEFAULT_PAGE_SIZE, type Contact, type ContactEvent, type Page } from '@contacts/wire-types';
 import { parseApiError } from '../shared/api-error';
 import { ContactEventsService } from '../realtime/contact-events.service';
+import { ContactVersions } from '../realtime/contact-versions';
 import { RemoteChangeNotifier } from '../realtime/remote-change-notifier.service';
 import { ContactsApiService } from './contacts-api.service';
 import { PendingCreatesStore } from './pending-creates.store';
@@ -40,6 +41,8 @@ export class ContactListStore {
   /** Rows changed by someone else a moment ago, briefly highlighted. */
   readonly highlighted = signal<ReadonlySet<number>>(new Set());
 
+  /** Newest version applied per contact, so late events and stale answers never win. */
+  private readonly versions = new ContactVersions();
   private readonly requests = new Subject<ListRequest>();
   private readonly refresh = new Subject<void>();
   private readonly pageCorrectedSubject = new Subject<number>();
@@ -66,7 +69,16 @@ export class ContactListStore {
 
   /** After a local delete: drop the row now, let the refetch fill the page. */
   removeLocally(id: number): void {
+    const row = this.contacts().find((c) => c.id === id);
+    if (row) this.versions.recordDelete(row);
     this.remove(id);
+    this.refresh.next();
+  }
+
+  /** Our own save (PATCH answer): show it now unless an event already brought a newer version. */
+  applySaved(contact: Contact): void {
+    const shown = this.versions.acceptRow(contact);
+    if (shown) this.replace(shown);
     this.refresh.next();
   }
 
@@ -109,39 +121,60 @@ export class ContactListStore {
   }
 
   private show(res: Page<Contact>): void {
-    this.contacts.set(res.results);
-    this.count.set(res.count);
+    // The answer may have left the server before an event this view already applied.
+    const rows: Contact[] = [];
+    for (const row of res.results) {
+      const shown = this.versions.acceptRow(row);
+      if (shown) rows.push(shown);
+    }
+    this.contacts.set(rows);
+    this.count.set(Math.max(0, res.count - (res.results.length - rows.length)));
     this.error.set('');
     this.status.set('ready');
-    this.names.remember(res.results);
+    this.names.remember(rows);
   }
 
   private apply(e: ContactEvent): void {
+    // A stale event changes no row, but the refetch still lets the server have the last word.
+    if (!this.versions.acceptEvent(e)) {
+      this.refresh.next();
+      return;
+    }
     if (e.type === 'contact.deleted') {
       this.remove(e.contact_id);
     } else if (e.type === 'contact.created') {
-      this.applyCreated(e.contact);
-      return;
-    } else {
-      const list = this.contacts();
-      const i = list.findIndex((c) => c.id === e.contact.id);
-      if (i >= 0) {
-        this.contacts.set(list.map((c) => (c.id === e.contact.id ? e.contact : c)));
-        this.flash(e.contact.id);
-      }
+      this.insert(e.contact);
+    } else if (this.replace(e.contact)) {
+      this.flash(e.contact.id);
     }
     this.refresh.next();
   }
 
+  /** A create from this tab, as the server answered it. */
   private applyCreated(contact: Contact): void {
+    const shown = this.versions.acceptRow(contact);
+    if (shown) this.insert(shown);
+    this.refresh.next();
+  }
+
+  /** Swaps in a newer version of a visible row; false when the row is not on this page. */
+  private replace(contact: Contact): boolean {
+    const list = this.contacts();
+    if (!list.some((c) => c.id === contact.id)) return false;
+    this.contacts.set(list.map((c) => (c.id === contact.id ? contact : c)));
+    return true;
+  }
+
+  private insert(contact: Contact): void {
     const list = this.contacts();
     // Newest first: a new contact belongs at the top of page 1 of the unfiltered list.
     if (this.page() === 1 && !this.search() && this.status() === 'ready' && !list.some((c) => c.id === contact.id)) {
       this.contacts.set([contact, ...list].slice(0, this.pageSize));
       this.count.update((n) => n + 1);
       this.flash(contact.id);
+    } else {
+      this.replace(contact);
     }
-    this.refresh.next();
   }
 
   private remove(id: number): void {

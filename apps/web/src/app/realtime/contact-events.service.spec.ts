@@ -116,6 +116,65 @@ describe('ContactEventsService', () => {
     expect(seen).toEqual([1, 2]);
   });
 
+  it('runs one catch-up loop when the socket reconnects during a catch-up, then continues from the latest seq', async () => {
+    socket.fire('connect');
+    socket.fire('contact.updated', updated(1, 10));
+    socket.fire('disconnect', 'transport close');
+    const firstPage = new Subject<ChangesPage>();
+    changes.mockImplementation((since: number) => {
+      if (since === 10) return firstPage;
+      if (since === 12) return of({ results: [updated(3, 13)], last_seq: 13 });
+      return of({ results: [], last_seq: since });
+    });
+    socket.fire('connect');
+    socket.fire('contact.updated', updated(4, 14));
+    // The connection drops and comes back while the first page is still loading.
+    socket.fire('disconnect', 'transport close');
+    socket.fire('connect');
+    socket.fire('contact.updated', updated(5, 15));
+    expect(changes).toHaveBeenCalledTimes(1);
+    expect(service.state()).toBe('catching-up');
+
+    firstPage.next({ results: [updated(1, 11), updated(2, 12)], last_seq: 12 });
+    firstPage.complete();
+    await vi.waitFor(() => expect(service.state()).toBe('live'));
+
+    // One loop: it went on from the newest seq instead of a second loop replaying from 10.
+    expect(changes.mock.calls.map((c) => c[0])).toEqual([10, 12, 13]);
+    expect(seen).toEqual([10, 11, 12, 13, 14, 15]);
+    expect(service.lastSeq()).toBe(15);
+    expect(resyncs).toBe(1);
+    socket.fire('contact.updated', updated(6, 16));
+    expect(seen.at(-1)).toBe(16);
+  });
+
+  it('does not let a failed loop\'s retry start a second catch-up after a reconnect already caught up', async () => {
+    vi.useFakeTimers();
+    try {
+      socket.fire('connect');
+      socket.fire('contact.updated', updated(1, 3));
+      socket.fire('disconnect', 'transport close');
+      const failing = new Subject<ChangesPage>();
+      changes.mockReturnValueOnce(failing);
+      changes.mockReturnValue(of({ results: [], last_seq: 3 }));
+      socket.fire('connect');
+      socket.fire('disconnect', 'transport close');
+      socket.fire('connect');
+      failing.error(new Error('down'));
+      await vi.advanceTimersByTimeAsync(0);
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(service.state()).toBe('live');
+      // The failed request, then exactly one successful replay; no stray retry afterwards.
+      expect(changes).toHaveBeenCalledTimes(2);
+      expect(resyncs).toBe(1);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(changes).toHaveBeenCalledTimes(2);
+      expect(service.state()).toBe('live');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('asks views to resync after a reconnect when no seq was ever seen', () => {
     socket.fire('connect');
     socket.fire('disconnect', 'transport close');

@@ -34,10 +34,18 @@ export class ContactEventsService {
 
   private socket: ContactsSocket | null = null;
   private everConnected = false;
+  /** Live events are held back (buffered) from a reconnect until the catch-up has replayed the gap. */
   private catchingUp = false;
   private buffer: ContactEvent[] = [];
   private readonly seen = new Set<number>();
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The one running catch-up loop; a reconnect while it runs asks it for another pass instead. */
+  private catchUpLoop: Promise<void> | null = null;
+  private catchUpAgain = false;
+  /** Where the feed was read up to (`last_seq` may pass the newest event this client is shown). */
+  private feedCursor = 0;
+  /** Bumped by stop(), so a loop still awaiting the network ends without touching state. */
+  private generation = 0;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.stop());
@@ -67,6 +75,10 @@ export class ContactEventsService {
 
   stop(): void {
     clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.generation++;
+    this.catchUpLoop = null;
+    this.catchUpAgain = false;
     this.socket?.disconnect();
     this.socket = null;
   }
@@ -81,7 +93,7 @@ export class ContactEventsService {
       if (reconnect) this.resyncSubject.next();
       return;
     }
-    void this.catchUp(since);
+    this.requestCatchUp();
   }
 
   private receive(event: ContactEvent): void {
@@ -104,34 +116,58 @@ export class ContactEventsService {
     this.eventsSubject.next(event);
   }
 
-  private async catchUp(since: number): Promise<void> {
+  /**
+   * Single-flight: starts the catch-up loop, or, when one is already running (the socket came back
+   * while it was paging), makes it read the feed once more from where it got to before going
+   * live. Two loops would drain the buffer and go "live" while the other is still replaying.
+   */
+  private requestCatchUp(): void {
     clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     this.catchingUp = true;
     this._state.set('catching-up');
+    this.catchUpAgain = true;
+    if (this.catchUpLoop) return;
+    const generation = this.generation;
+    const loop = this.runCatchUp(generation).finally(() => {
+      if (this.catchUpLoop === loop) this.catchUpLoop = null;
+    });
+    this.catchUpLoop = loop;
+  }
+
+  private async runCatchUp(generation: number): Promise<void> {
+    const stopped = () => generation !== this.generation;
     try {
-      let cursor = since;
-      // Page through the feed while it still returns events.
+      let cursor = Math.max(this.feedCursor, this._lastSeq() ?? 0);
+      // Page through the feed while it still returns events, and once more if the socket came
+      // back after the last request went out (a request sent after a reconnect covers it).
       for (;;) {
+        this.catchUpAgain = false;
         const page = await firstValueFrom(this.api.changes(cursor));
-        if (!page.results.length) break;
+        if (stopped()) return;
         for (const event of page.results) this.deliver(event);
-        const next = Math.max(cursor, page.last_seq ?? 0, ...page.results.map((e) => e.seq));
-        if (next <= cursor) break; // defensive: never loop on a feed that does not advance
+        const next = page.results.length ? Math.max(cursor, page.last_seq ?? 0, ...page.results.map((e) => e.seq)) : cursor;
+        // `next > cursor` is defensive too: never loop on a feed that does not advance.
+        const advanced = next > cursor;
         cursor = next;
+        this.feedCursor = cursor;
+        if (!advanced && !this.catchUpAgain) break;
       }
-      this.catchingUp = false;
-      const buffered = this.buffer;
-      this.buffer = [];
-      for (const event of buffered) this.deliver(event);
-      this._state.set(this.socket?.connected === false ? 'reconnecting' : 'live');
-      this.resyncSubject.next();
     } catch {
-      // Keep buffering and try again while the socket is still up.
+      if (stopped()) return;
+      // Keep buffering and try again while the socket is up; a reconnect retries at once.
       this._state.set('reconnecting');
       this.retryTimer = setTimeout(() => {
-        if (this.socket?.connected) void this.catchUp(this._lastSeq() ?? since);
-        else this.catchingUp = false;
+        this.retryTimer = undefined;
+        if (this.socket?.connected) this.requestCatchUp();
       }, CATCH_UP_RETRY_MS);
+      return;
     }
+    this.catchingUp = false;
+    const buffered = this.buffer;
+    this.buffer = [];
+    for (const event of buffered) this.deliver(event);
+    this._state.set(this.socket?.connected === false ? 'reconnecting' : 'live');
+    this.resyncSubject.next();
   }
 }

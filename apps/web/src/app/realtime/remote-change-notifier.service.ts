@@ -3,6 +3,7 @@ import type { Contact, ContactEvent } from '@contacts/wire-types';
 import { fullName } from '../shared/contact-validation';
 import { ToastService } from '../shared/toast.service';
 import { ContactEventsService } from './contact-events.service';
+import { ContactVersions } from './contact-versions';
 import { LocalEchoService } from './local-echo.service';
 
 /** Toasts changes made elsewhere (other tabs, other users, external updates). */
@@ -13,6 +14,8 @@ export class RemoteChangeNotifier {
   private readonly toasts = inject(ToastService);
   /** Names of contacts seen recently, so a delete event (id only) can still be named. */
   private readonly names = new Map<number, string>();
+  /** A late event for a contact already shown newer is old news: no toast, no stale name. */
+  private readonly versions = new ContactVersions();
   private replayed = 0;
   private started = false;
 
@@ -31,13 +34,17 @@ export class RemoteChangeNotifier {
   }
 
   remember(contacts: readonly Contact[]): void {
-    for (const c of contacts) this.names.set(c.id, fullName(c));
+    for (const c of contacts) {
+      const shown = this.versions.acceptRow(c);
+      if (shown) this.names.set(shown.id, fullName(shown));
+    }
     if (this.names.size > 5000) this.names.clear();
   }
 
   private onEvent(e: ContactEvent): void {
     const local = this.echo.isLocal(e);
-    if (e.type !== 'contact.deleted') this.remember([e.contact]);
+    if (!this.versions.acceptEvent(e)) return;
+    if (e.type !== 'contact.deleted') this.names.set(e.contact.id, fullName(e.contact));
     if (local) return;
     if (this.events.state() === 'catching-up') {
       this.replayed++;

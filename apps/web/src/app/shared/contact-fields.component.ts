@@ -10,6 +10,15 @@ const AUTOCOMPLETE: Record<ContactFieldName, string> = {
   phone: 'tel',
 };
 
+/**
+ * `maxlength` counts UTF-16 code units but the limits are code points (an emoji is two units), so
+ * the cap is twice the limit: it never cuts off a valid value, and the validator's message covers
+ * the rest.
+ */
+const INPUT_CAP = Object.fromEntries(
+  CONTACT_FIELD_NAMES.map((n) => [n, CONTACT_FIELD_MAX_LENGTH[n] * 2]),
+) as Readonly<Record<ContactFieldName, number>>;
+
 /** The four labelled contact inputs with their error messages; shared by create and edit. */
 @Component({
   selector: 'app-contact-fields',
@@ -24,7 +33,7 @@ const AUTOCOMPLETE: Record<ContactFieldName, string> = {
           [name]="name"
           [type]="types[name]"
           [attr.autocomplete]="autocomplete() ? autocompletes[name] : 'off'"
-          [attr.maxlength]="max[name]"
+          [attr.maxlength]="inputCap[name]"
           [value]="value()[name]"
           (input)="set(name, $any($event.target).value)"
           [attr.aria-invalid]="errors()[name] ? 'true' : null"
@@ -56,7 +65,7 @@ export class ContactFieldsComponent {
   protected readonly labels = FIELD_LABELS;
   protected readonly types = INPUT_TYPE;
   protected readonly autocompletes = AUTOCOMPLETE;
-  protected readonly max = CONTACT_FIELD_MAX_LENGTH;
+  protected readonly inputCap = INPUT_CAP;
 
   protected set(name: ContactFieldName, text: string): void {
     this.value.update((v) => ({ ...v, [name]: text }));

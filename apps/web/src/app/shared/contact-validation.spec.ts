@@ -21,6 +21,17 @@ describe('validateContact', () => {
     expect(validateContact({ ...valid, phone: '1'.repeat(CONTACT_FIELD_MAX_LENGTH.phone + 1) }).phone).toMatch(/at most/);
   });
 
+  it('counts length in code points like the server, so astral characters count once', () => {
+    const max = CONTACT_FIELD_MAX_LENGTH.first_name;
+    expect('😀'.repeat(max).length).toBe(2 * max); // UTF-16 units: the old count
+    expect(validateContact({ ...valid, first_name: '😀'.repeat(max) }).first_name).toBeUndefined();
+    expect(validateContact({ ...valid, first_name: '😀'.repeat(max + 1) }).first_name).toContain(`${max}`);
+    expect(validateContact({ ...valid, last_name: '𝒜'.repeat(CONTACT_FIELD_MAX_LENGTH.last_name) }).last_name).toBeUndefined();
+    const local = '😀'.repeat(CONTACT_FIELD_MAX_LENGTH.email - '@example.com'.length);
+    expect(validateContact({ ...valid, email: `${local}@example.com` }).email).toBeUndefined();
+    expect(validateContact({ ...valid, email: `😀${local}@example.com` }).email).toMatch(/at most/);
+  });
+
   it('rejects malformed email and phone like the server', () => {
     expect(validateContact({ ...valid, email: 'ada@example' }).email).toBe('Enter a valid email address.');
     expect(validateContact({ ...valid, email: 'a da@example.com' }).email).toBeDefined();

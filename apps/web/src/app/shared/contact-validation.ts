@@ -38,13 +38,21 @@ export function validateContact(raw: ContactFields): ClientFieldErrors {
     const value = fields[name];
     const max = CONTACT_FIELD_MAX_LENGTH[name];
     if (!value) errors[name] = `${FIELD_LABELS[name]} is required.`;
-    else if (value.length > max) errors[name] = `${FIELD_LABELS[name]} must be at most ${max} characters.`;
+    else if (codePointLength(value) > max) errors[name] = `${FIELD_LABELS[name]} must be at most ${max} characters.`;
   }
   if (!errors.email && !EMAIL_PATTERN.test(fields.email)) errors.email = 'Enter a valid email address.';
   if (!errors.phone && !PHONE_PATTERN.test(fields.phone)) {
     errors.phone = 'Use digits and + - ( ) . or spaces.';
   }
   return errors;
+}
+
+/**
+ * Length as the server counts it: Unicode code points, so an emoji or other astral character is
+ * one (String.length counts UTF-16 code units, two for those).
+ */
+export function codePointLength(value: string): number {
+  return [...value].length;
 }
 
 export function hasErrors(errors: ClientFieldErrors): boolean {
