@@ -53,6 +53,24 @@ describe('EventRelay', () => {
     expect(got).toEqual([3, 4, 5]); // 1 and 2 predate the process: never replayed
   });
 
+  it('an own commit that overtakes another replica\'s earlier one waits for it, read from the history', async () => {
+    const f = fakes([1]);
+    const bus = new ContactEventBus();
+    const hub = new RealtimeHub();
+    const got: number[] = [];
+    hub.addSink({ name: 'test', sendLocal: (e) => got.push(e.seq) });
+    const relay = new EventRelay(bus, hub, f.redis, f.versions);
+    await relay.onApplicationBootstrap();
+
+    f.rows.push(version(2), version(3)); // 2 by the other replica, not yet through Redis
+    bus.publish(eventFor(version(3)));
+    await new Promise((r) => setImmediate(r));
+    f.sub.emit('message', 'p:contacts:events', JSON.stringify(eventFor(version(2)))); // now it comes
+    await relay.sweep();
+    relay.onApplicationShutdown();
+    expect(got).toEqual([2, 3]);
+  });
+
   it('hands an own event to Redis before its local fan-out, so other replicas start at once', async () => {
     const f = fakes([]);
     const order: string[] = [];

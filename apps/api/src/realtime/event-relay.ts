@@ -10,21 +10,20 @@ import { RealtimeRedis } from './realtime-redis.js';
 
 /** How often a replica with Redis compares what it delivered with the database. */
 export const SWEEP_INTERVAL_MS = 1000;
-const SWEEP_PAGE = 1000;
 
 /**
- * Feeds the hub. Own events go to local clients at once and to Redis for the other
- * replicas; the Redis channel brings everyone else's (other replicas, worker, seed).
- * With Redis, a sweep of the append-only history every second delivers whatever the
- * channel lost (Redis down, a reconnect race): the database is the source of truth and
- * the hub's seq bookkeeping keeps it exactly-once.
+ * Feeds the hub. Own events go to Redis for the other replicas and to local clients;
+ * the Redis channel brings everyone else's (other replicas, worker, seed). The hub sends
+ * them in seq order, filling any gap from the append-only history. With Redis, a sweep
+ * of the history every second also delivers whatever the channel lost (Redis down, a
+ * reconnect race) when no later event shows the gap: the database is the source of
+ * truth and the hub's seq floor keeps it exactly-once.
  */
 @Injectable()
 export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EventRelay.name);
   private subscription?: Subscription;
   private sweepTimer?: NodeJS.Timeout;
-  private sweeping = false;
   private readonly channel: string;
 
   constructor(
@@ -37,7 +36,9 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.hub.startAfter(await this.versions.lastSeq());
+    this.hub.startAfter(await this.versions.lastSeq(), {
+      since: async (after, limit) => (await this.versions.since(after, limit)).map(eventFor),
+    });
     this.subscription = this.bus.events$.subscribe((event) => this.onLocalEvent(event));
     const sub = this.redis.sub;
     if (!sub) return;
@@ -56,13 +57,15 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   onApplicationShutdown(): void {
     this.subscription?.unsubscribe();
     clearInterval(this.sweepTimer);
+    this.hub.stop();
   }
 
   private onLocalEvent(event: ContactEvent): void {
     const pub = this.redis.pub;
     // Publish first: ioredis writes to its socket at once, so the other replicas fan out
     // on the other cores while this one writes to its own clients.
-    // While Redis is down the event is not queued: the other replicas' sweeps find it.
+    // While Redis is down the event is not queued: the other replicas find it in the
+    // history (their next gap fill or sweep).
     if (pub?.status === 'ready') {
       pub.publish(this.channel, encodeEvent(event)).catch((error: Error) => this.logger.debug(`publish failed: ${error.message}`));
     }
@@ -70,22 +73,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /** Delivers every committed version above the watermark that has not gone out yet. */
-  async sweep(): Promise<void> {
-    if (this.sweeping) return;
-    this.sweeping = true;
-    try {
-      for (let page = 0; page < 10; page++) {
-        const rows = await this.versions.since(this.hub.watermark, SWEEP_PAGE);
-        if (rows.length === 0) break;
-        for (const row of rows) this.hub.deliver(eventFor(row));
-        // Writes are serialised (seq order = commit order), so nothing below the last row can still appear.
-        this.hub.markDeliveredUpTo(Number(rows[rows.length - 1].id));
-        if (rows.length < SWEEP_PAGE) break;
-      }
-    } catch (error) {
-      this.logger.warn(`sweep failed: ${String(error)}`);
-    } finally {
-      this.sweeping = false;
-    }
+  sweep(): Promise<void> {
+    return this.hub.catchUp();
   }
 }
