@@ -5,6 +5,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app-factory.js';
 import { type AppConfig, loadConfig } from '../../apps/api/src/config/app-config.js';
+import { ResponseWatch, violationReport } from './response-watch.js';
 import { tempDir } from './temp-dir.js';
 
 export interface TestApp {
@@ -16,6 +17,17 @@ export interface TestApp {
   dir: string;
   close(): Promise<void>;
 }
+
+/**
+ * Every answer of every app started here is checked against the OpenAPI document that app
+ * serves; the test during which a wrong answer went out fails with what is wrong.
+ */
+const watches = new Set<ResponseWatch>();
+const failOnViolations = (list: ResponseWatch[]) => {
+  const violations = list.flatMap((watch) => watch.takeViolations());
+  if (violations.length) throw new Error(violationReport(violations));
+};
+afterEach(() => failOnViolations([...watches]));
 
 /** `TEST_DATABASE=postgres` runs the same suites on PostgreSQL (`npm run test:e2e:postgres`). */
 export const TEST_DATABASE: 'sqlite' | 'postgres' = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
@@ -65,9 +77,19 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, env: Node
     dir.remove();
     throw error;
   }
+  const watch = new ResponseWatch(app.getHttpAdapter().getInstance());
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${address.port}`;
+  try {
+    await watch.start(baseUrl);
+  } catch (error) {
+    await app.close();
+    await postgres?.drop();
+    dir.remove();
+    throw error;
+  }
+  watches.add(watch);
   return {
     app,
     config,
@@ -78,9 +100,11 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, env: Node
       try {
         await app.close();
       } finally {
+        watches.delete(watch);
         await postgres?.drop();
         dir.remove();
       }
+      failOnViolations([watch]); // answers sent after the last test (e.g. while closing)
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Contact, Page } from '@contacts/wire-types';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import { EtagInterceptor } from '../common/etag.interceptor.js';
@@ -7,9 +7,11 @@ import { CONTACT_PAGE_RESPONSE } from '../common/response-schemas.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { PageLinks } from '../common/page-links.decorator.js';
 import type { PageLinkBase } from '../common/pagination.js';
-import { ApiErrors } from '../openapi/api-errors.decorator.js';
-import { ContactPageSchema, ContactSchema, RevertRequestSchema } from '../openapi/schemas.js';
+import { ApiContact, ApiErrors, ApiJson } from '../openapi/api-errors.decorator.js';
+import { ref } from '../openapi/schemas.js';
 import { ContactRevisionsService } from './contact-revisions.service.js';
+
+const ID = { name: 'id', description: 'The contact’s id', schema: { type: 'integer' as const, minimum: 1 } };
 
 @ApiTags('history')
 @Controller('api/contacts')
@@ -19,10 +21,10 @@ export class ContactRevisionsController {
 
   @Get('deleted')
   @RouteSchema(CONTACT_PAGE_RESPONSE)
-  @ApiOperation({ summary: 'Recently deleted contacts, as they were when deleted (restorable)' })
-  @ApiQuery({ name: 'page', required: false, type: Number })
-  @ApiQuery({ name: 'page_size', required: false, type: Number })
-  @ApiOkResponse({ type: ContactPageSchema })
+  @ApiOperation({ operationId: 'listDeletedContacts', summary: 'Recently deleted contacts, as they were when deleted (restorable)' })
+  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 1; past the end → 404 {"detail": "Invalid page."}' })
+  @ApiQuery({ name: 'page_size', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 20; larger values are capped at 100' })
+  @ApiJson(200, 'A page of deleted contacts', 'ContactPage')
   @ApiErrors(404)
   deleted(@Query() query: Record<string, unknown>, @PageLinks() links: PageLinkBase): Promise<Page<Contact>> {
     return this.revisions.deleted(query, links);
@@ -30,17 +32,19 @@ export class ContactRevisionsController {
 
   @Post(':id/revert')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Give the contact the fields of one of its versions (writes a `reverted` version)' })
-  @ApiBody({ type: RevertRequestSchema })
-  @ApiOkResponse({ type: ContactSchema })
+  @ApiOperation({ operationId: 'revertContact', summary: 'Give the contact the fields of one of its versions (writes a `reverted` version)' })
+  @ApiParam(ID)
+  @ApiBody({ schema: ref('RevertRequest') })
+  @ApiContact(200, 'The reverted contact')
   @ApiErrors(400, 404, 409)
   revert(@Param('id', IdPipe) id: number, @Body() body: unknown): Promise<Contact> {
     return this.revisions.revert(id, body);
   }
 
   @Post(':id/restore')
-  @ApiOperation({ summary: 'Bring a deleted contact back with the same id (writes a `restored` version)' })
-  @ApiCreatedResponse({ type: ContactSchema })
+  @ApiOperation({ operationId: 'restoreContact', summary: 'Bring a deleted contact back with the same id (writes a `restored` version)' })
+  @ApiParam(ID)
+  @ApiContact(201, 'The restored contact')
   @ApiErrors(404, 409)
   restore(@Param('id', IdPipe) id: number): Promise<Contact> {
     return this.revisions.restore(id);

@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ChangesPage, Version } from '@contacts/wire-types';
 import { IdPipe } from '../common/id.pipe.js';
-import { ApiErrors } from '../openapi/api-errors.decorator.js';
-import { ChangesPageSchema, VersionSchema } from '../openapi/schemas.js';
+import { ApiErrors, ApiJson } from '../openapi/api-errors.decorator.js';
 import { HistoryService } from './history.service.js';
 
 @ApiTags('history')
@@ -12,18 +11,23 @@ export class HistoryController {
   constructor(private readonly history: HistoryService) {}
 
   @Get('contacts/:id/history')
-  @ApiOperation({ summary: 'Every version of a contact, latest first (also after it was deleted)' })
-  @ApiOkResponse({ type: [VersionSchema] })
+  @ApiOperation({ operationId: 'getContactHistory', summary: 'Every version of a contact, latest first (also after it was deleted)' })
+  @ApiParam({ name: 'id', description: 'The contact’s id', schema: { type: 'integer', minimum: 1 } })
+  @ApiJson(200, 'The versions, latest first', ['Version'])
   @ApiErrors(404)
   forContact(@Param('id', IdPipe) id: number): Promise<Version[]> {
     return this.history.forContact(id);
   }
 
   @Get('changes')
-  @ApiOperation({ summary: 'Catch-up feed: the realtime events after `since`, in seq order' })
-  @ApiQuery({ name: 'since', required: false, type: Number, description: 'Last seq the client saw (default 0)' })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: 'Default 500, at most 1000' })
-  @ApiOkResponse({ type: ChangesPageSchema })
+  @ApiOperation({
+    operationId: 'listChanges',
+    summary: 'Catch-up feed: the realtime events after `since`, in seq order',
+    description: 'What a client that was away missed: the same ContactEvent objects the Socket.IO namespace /contacts and the WebSocket /ws/contacts/ carry. Ask again with since=last_seq until results is empty.',
+  })
+  @ApiQuery({ name: 'since', required: false, schema: { type: 'integer', minimum: 0 }, description: 'The last seq the client saw (default 0)' })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 0 }, description: 'Default 500; at least 1 and at most 1000 are returned' })
+  @ApiJson(200, 'The events after since', 'ChangesPage')
   @ApiErrors(400)
   changes(@Query() query: { since?: unknown; limit?: unknown }): Promise<ChangesPage> {
     return this.history.changes(query);

@@ -1,82 +1,185 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import {
-  type ChangesPage,
-  type Contact,
-  type ContactEvent,
+  CONTACT_EVENT_TYPES,
+  CONTACT_FIELD_MAX_LENGTH as MAX,
+  DEFAULT_CHANGES_LIMIT,
   EDITED_REASONS,
-  type EditedReason,
-  type Health,
-  type Page,
-  type Version,
+  EDITED_VIA,
+  MAX_CHANGES_LIMIT,
 } from '@contacts/wire-types';
 
-/* OpenAPI descriptions of the wire types. The types themselves live in @contacts/wire-types. */
+/*
+ * The wire types of docs/CONTRACT.md as OpenAPI 3.0 component schemas. The TypeScript
+ * types live in @contacts/wire-types; the web app's client is generated from this
+ * document and assigned to those types, so the two cannot drift apart unnoticed.
+ * Objects stay open (no additionalProperties: false): the contract lets later versions
+ * add fields that old clients ignore.
+ */
 
-export class ContactSchema implements Contact {
-  @ApiProperty({ example: 1, readOnly: true }) id!: number;
-  @ApiProperty({ example: 'Ada' }) first_name!: string;
-  @ApiProperty({ example: 'Lovelace' }) last_name!: string;
-  @ApiProperty({ example: 'ada@example.com' }) email!: string;
-  @ApiProperty({ example: '+1-555-1000' }) phone!: string;
-  @ApiProperty({ example: '2026-11-26T10:00:00.000Z', readOnly: true }) created_at!: string;
-  @ApiProperty({ example: '2026-11-26T10:00:00.000Z', readOnly: true }) updated_at!: string;
+const text = (example: string, extra: SchemaObject = {}): SchemaObject => ({ type: 'string', example, ...extra });
+const timestamp = (example: string): SchemaObject => ({ type: 'string', format: 'date-time', example, readOnly: true });
+const id = (description: string, example = 1): SchemaObject => ({ type: 'integer', minimum: 1, example, description });
+
+/** Who made a change, as a snapshot taken then; null when no account made it (AUTH=none, a service token, the database). */
+const EDITED_BY: SchemaObject = {
+  type: 'object',
+  nullable: true,
+  description: 'Who made the change (a snapshot of their name then); null without an account: AUTH=none, a service token, a change made in the database',
+  properties: { id: id('The user’s id'), name: text('Ada Lovelace') },
+  required: ['id', 'name'],
+};
+
+const CONTACT_FIELDS: Record<string, SchemaObject> = {
+  first_name: text('Ada', { maxLength: MAX.first_name }),
+  last_name: text('Lovelace', { maxLength: MAX.last_name }),
+  email: text('ada@example.com', { maxLength: MAX.email, description: 'Unique, case-insensitively' }),
+  phone: text('+1-555-1000', { maxLength: MAX.phone, description: 'Digits with + - ( ) . and spaces' }),
+};
+const FIELD_NAMES = Object.keys(CONTACT_FIELDS);
+
+/** What a client may send: strings, trimmed; non-blank (the server answers 400 keyed by field otherwise). */
+const INPUT_FIELDS = Object.fromEntries(
+  Object.entries(CONTACT_FIELDS).map(([name, schema]) => [name, { ...schema, minLength: 1 }]),
+) as Record<string, SchemaObject>;
+
+const EVENT_SCHEMA: Record<(typeof CONTACT_EVENT_TYPES)[number], string> = {
+  'contact.created': 'ContactCreatedEvent',
+  'contact.updated': 'ContactUpdatedEvent',
+  'contact.deleted': 'ContactDeletedEvent',
+};
+
+export const COMPONENT_SCHEMAS = {
+  Contact: {
+    type: 'object',
+    properties: {
+      id: { ...id('Read-only; kept through delete and restore'), readOnly: true },
+      ...CONTACT_FIELDS,
+      created_at: timestamp('2026-11-26T10:00:00.000Z'),
+      updated_at: timestamp('2026-11-26T10:00:00.000Z'),
+    },
+    required: ['id', ...FIELD_NAMES, 'created_at', 'updated_at'],
+  },
+  ContactInput: {
+    type: 'object',
+    description: 'POST and PUT: all four fields. Unknown fields are ignored.',
+    properties: INPUT_FIELDS,
+    required: FIELD_NAMES,
+  },
+  ContactPatch: {
+    type: 'object',
+    description: 'PATCH: any subset of the four fields. Unknown fields are ignored.',
+    properties: INPUT_FIELDS,
+  },
+  ExternalUpdate: {
+    type: 'object',
+    description: 'An update from another service: the contact id and any subset of the fields, validated like PATCH.',
+    properties: { id: id('The contact to update'), ...INPUT_FIELDS },
+    required: ['id'],
+  },
+  RevertRequest: {
+    type: 'object',
+    properties: { version: id('Id of one of this contact’s versions', 7) },
+    required: ['version'],
+  },
+  ContactPage: {
+    type: 'object',
+    description: 'Django REST Framework’s page envelope; next/previous are absolute URLs.',
+    properties: {
+      count: { type: 'integer', minimum: 0, example: 42 },
+      next: { type: 'string', nullable: true, example: 'http://localhost:8000/api/contacts/?page=3' },
+      previous: { type: 'string', nullable: true, example: 'http://localhost:8000/api/contacts/' },
+      results: { type: 'array', items: { $ref: '#/components/schemas/Contact' } },
+    },
+    required: ['count', 'next', 'previous', 'results'],
+  },
+  Version: {
+    type: 'object',
+    description: 'One immutable snapshot of a contact, written by every mutation in the same transaction.',
+    properties: {
+      id: id('Also the realtime seq of the mutation that wrote it', 7),
+      contact: id('The contact’s id'),
+      ...CONTACT_FIELDS,
+      edited_at: timestamp('2026-11-26T10:00:20.000Z'),
+      edited_reason: { type: 'string', enum: [...EDITED_REASONS], example: 'created' },
+      edited_by: EDITED_BY,
+      edited_via: { type: 'string', enum: [...EDITED_VIA], example: 'api', description: 'The channel the change came through' },
+    },
+    required: ['id', 'contact', ...FIELD_NAMES, 'edited_at', 'edited_reason', 'edited_by', 'edited_via'],
+  },
+  ContactCreatedEvent: contactEvent('contact.created', 'A create, or a restore'),
+  ContactUpdatedEvent: contactEvent('contact.updated', 'An update, a revert or an external update'),
+  ContactDeletedEvent: {
+    type: 'object',
+    description: 'A delete',
+    properties: {
+      type: { type: 'string', enum: ['contact.deleted'] },
+      contact_id: id('The deleted contact’s id'),
+      seq: seq(),
+      edited_by: EDITED_BY,
+    },
+    required: ['type', 'contact_id', 'seq', 'edited_by'],
+  },
+  ContactEvent: {
+    description:
+      'A realtime event, as sent once per mutation after its commit on Socket.IO (namespace /contacts, event name = type) ' +
+      'and the plain WebSocket /ws/contacts/ (one JSON text frame each), and as replayed by GET /api/changes/.',
+    oneOf: CONTACT_EVENT_TYPES.map((type) => ({ $ref: `#/components/schemas/${EVENT_SCHEMA[type]}` })),
+    discriminator: {
+      propertyName: 'type',
+      mapping: Object.fromEntries(CONTACT_EVENT_TYPES.map((type) => [type, `#/components/schemas/${EVENT_SCHEMA[type]}`])),
+    },
+  },
+  ChangesPage: {
+    type: 'object',
+    description: `The catch-up feed: events after \`since\` in seq order, at most \`limit\` (default ${DEFAULT_CHANGES_LIMIT}, at most ${MAX_CHANGES_LIMIT}).`,
+    properties: {
+      results: { type: 'array', items: { $ref: '#/components/schemas/ContactEvent' } },
+      last_seq: { type: 'integer', minimum: 0, example: 42, description: 'Seq of the last event returned (the newest seq when none): the next `since`' },
+    },
+    required: ['results', 'last_seq'],
+  },
+  FieldErrors: {
+    type: 'object',
+    description: 'Messages keyed by field, e.g. {"email": ["Email must be unique."]}',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    minProperties: 1,
+    example: { email: ['Email must be unique.'] },
+  },
+  Detail: {
+    type: 'object',
+    description: 'An error not tied to one field',
+    properties: { detail: { type: 'string', example: 'Not found.' } },
+    required: ['detail'],
+  },
+  FieldOrDetailError: {
+    description: 'Field errors, or {"detail"} for an error about the request as a whole (e.g. malformed JSON, a body that is not an object)',
+    oneOf: [{ $ref: '#/components/schemas/FieldErrors' }, { $ref: '#/components/schemas/Detail' }],
+  },
+  Health: {
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['ok'] },
+      db: { type: 'string', enum: ['up', 'down'] },
+      redis: { type: 'string', enum: ['up', 'down', 'disabled'] },
+    },
+    required: ['status', 'db', 'redis'],
+  },
+} satisfies Record<string, SchemaObject>;
+
+export type SchemaName = keyof typeof COMPONENT_SCHEMAS;
+
+/** `{$ref}` to one of the schemas above (the name is checked at compile time). */
+export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
+
+function seq(): SchemaObject {
+  return { type: 'integer', minimum: 1, example: 42, description: 'Id of the version the mutation wrote: grows with every mutation' };
 }
 
-export class ContactPageSchema implements Page<Contact> {
-  @ApiProperty({ example: 42 }) count!: number;
-  @ApiProperty({ type: String, nullable: true, example: 'http://localhost:8000/api/contacts/?page=3' }) next!: string | null;
-  @ApiProperty({ type: String, nullable: true, example: 'http://localhost:8000/api/contacts/' }) previous!: string | null;
-  @ApiProperty({ type: [ContactSchema] }) results!: Contact[];
-}
-
-export class VersionSchema implements Version {
-  @ApiProperty({ example: 7, description: 'Also the realtime seq of the mutation that wrote it' }) id!: number;
-  @ApiProperty({ example: 1, description: 'Contact id' }) contact!: number;
-  @ApiProperty({ example: 'Ada' }) first_name!: string;
-  @ApiProperty({ example: 'Lovelace' }) last_name!: string;
-  @ApiProperty({ example: 'ada@example.com' }) email!: string;
-  @ApiProperty({ example: '+1-555-1000' }) phone!: string;
-  @ApiProperty({ example: '2026-11-26T10:00:20.000Z' }) edited_at!: string;
-  @ApiProperty({ enum: EDITED_REASONS, example: 'created' }) edited_reason!: EditedReason;
-}
-
-export class ContactEventSchema {
-  @ApiProperty({ enum: ['contact.created', 'contact.updated', 'contact.deleted'] }) type!: ContactEvent['type'];
-  @ApiPropertyOptional({ type: ContactSchema, description: 'For contact.created and contact.updated' }) contact?: Contact;
-  @ApiPropertyOptional({ example: 1, description: 'For contact.deleted' }) contact_id?: number;
-  @ApiProperty({ example: 42, description: 'Id of the version the mutation wrote; grows with every mutation' }) seq!: number;
-}
-
-export class ChangesPageSchema implements ChangesPage {
-  @ApiProperty({ type: [ContactEventSchema] }) results!: ContactEvent[];
-  @ApiProperty({ example: 42, description: 'Seq of the last event returned (or the newest seq when none)' }) last_seq!: number;
-}
-
-export class FieldErrorsSchema {
-  @ApiPropertyOptional({ type: [String], example: ['Email must be unique.'] }) email?: string[];
-  @ApiPropertyOptional({ type: [String], example: ['This field is required.'] }) first_name?: string[];
-  @ApiPropertyOptional({ type: [String] }) last_name?: string[];
-  @ApiPropertyOptional({ type: [String], example: ['Enter a valid phone number.'] }) phone?: string[];
-}
-
-export class DetailSchema {
-  @ApiProperty({ example: 'Not found.' }) detail!: string;
-}
-
-export class RevertRequestSchema {
-  @ApiProperty({ example: 7, description: 'Id of one of this contact’s versions' }) version!: number;
-}
-
-export class ExternalUpdateSchema {
-  @ApiProperty({ example: 1 }) id!: number;
-  @ApiPropertyOptional({ example: 'Ada' }) first_name?: string;
-  @ApiPropertyOptional({ example: 'Lovelace' }) last_name?: string;
-  @ApiPropertyOptional({ example: 'ada@example.com' }) email?: string;
-  @ApiPropertyOptional({ example: '+1-555-1000' }) phone?: string;
-}
-
-export class HealthSchema implements Health {
-  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
-  @ApiProperty({ enum: ['up', 'down'] }) db!: 'up' | 'down';
-  @ApiProperty({ enum: ['up', 'down', 'disabled'] }) redis!: 'up' | 'down' | 'disabled';
+function contactEvent(type: string, description: string): SchemaObject {
+  return {
+    type: 'object',
+    description,
+    properties: { type: { type: 'string', enum: [type] }, contact: { $ref: '#/components/schemas/Contact' }, seq: seq(), edited_by: EDITED_BY },
+    required: ['type', 'contact', 'seq', 'edited_by'],
+  };
 }

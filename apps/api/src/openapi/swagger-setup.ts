@@ -1,16 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { buildOpenApiDocument } from './openapi-document.js';
 
+export { buildOpenApiDocument } from './openapi-document.js';
+
+/** Swagger UI at /api/docs and the document at /api/docs-json (committed as open-api/openapi.json). */
 export function setupSwagger(app: INestApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('Contacts API')
-    .setDescription(
-      'Contacts with immutable history and realtime events. Wire contract: CONTRACT.md. ' +
-        'Realtime: Socket.IO namespace /contacts (events contact.created, contact.updated, contact.deleted) ' +
-        'and plain WebSocket /ws/contacts/; both carry {"type", "contact" | "contact_id", "seq"}.',
-    )
-    .setVersion('1.0')
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -1,14 +1,8 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type {
-  ChangesPage,
-  Contact,
-  ContactFields,
-  Page,
-  RevertRequest,
-  Version,
-} from '@contacts/wire-types';
+import type { ChangesPage, Contact, ContactFields, Page, Version } from '@contacts/wire-types';
+import { ApiClient } from '../api/api-client';
 
 /** A contact together with the ETag that guards the next PUT/PATCH. */
 export interface ContactWithEtag {
@@ -22,63 +16,68 @@ export interface ListQuery {
   pageSize?: number;
 }
 
-const BASE = '/api';
+/*
+ * Every call goes through ApiClient, whose paths, parameters and answers are the types
+ * generated from the served OpenAPI document; the answers are returned as the wire types,
+ * so a document that stopped matching them would not compile.
+ */
+const bodyOf = <T>(res: HttpResponse<T>): T => res.body as T;
+const withEtag = (res: HttpResponse<Contact>): ContactWithEtag => ({ contact: res.body as Contact, etag: res.headers.get('ETag') });
 
-/** Thin typed wrapper over the REST contract; paths keep their trailing slash as in CONTRACT.md. */
+/** The REST contract as the app uses it; paths keep their trailing slash as in CONTRACT.md. */
 @Injectable({ providedIn: 'root' })
 export class ContactsApiService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(query: ListQuery = {}): Observable<Page<Contact>> {
-    let params = new HttpParams();
-    if (query.search) params = params.set('search', query.search);
-    if (query.page && query.page > 1) params = params.set('page', query.page);
-    if (query.pageSize) params = params.set('page_size', query.pageSize);
-    return this.http.get<Page<Contact>>(`${BASE}/contacts/`, { params });
+    const params = {
+      search: query.search || undefined,
+      page: query.page && query.page > 1 ? query.page : undefined,
+      page_size: query.pageSize || undefined,
+    };
+    return this.api.request('get', '/api/contacts/', { query: params }).pipe(map(bodyOf<Page<Contact>>));
   }
 
   get(id: number): Observable<ContactWithEtag> {
-    return this.http
-      .get<Contact>(`${BASE}/contacts/${id}/`, { observe: 'response' })
-      .pipe(map((res) => ({ contact: res.body as Contact, etag: res.headers.get('ETag') })));
+    return this.api.request('get', '/api/contacts/{id}/', { path: { id } }).pipe(map(withEtag));
   }
 
   /** `idempotencyKey` is reused on retry so the server never creates twice. */
   create(fields: ContactFields, idempotencyKey: string): Observable<Contact> {
-    const headers = new HttpHeaders({ 'Idempotency-Key': idempotencyKey });
-    return this.http.post<Contact>(`${BASE}/contacts/`, fields, { headers });
+    return this.api
+      .request('post', '/api/contacts/', { body: fields, headers: { 'Idempotency-Key': idempotencyKey } })
+      .pipe(map(bodyOf<Contact>));
   }
 
   patch(id: number, fields: Partial<ContactFields>, etag: string | null): Observable<ContactWithEtag> {
-    const headers = etag ? new HttpHeaders({ 'If-Match': etag }) : undefined;
-    return this.http
-      .patch<Contact>(`${BASE}/contacts/${id}/`, fields, { headers, observe: 'response' })
-      .pipe(map((res) => ({ contact: res.body as Contact, etag: res.headers.get('ETag') })));
+    return this.api
+      .request('patch', '/api/contacts/{id}/', { path: { id }, body: fields, headers: { 'If-Match': etag ?? undefined } })
+      .pipe(map(withEtag));
   }
 
   delete(id: number): Observable<void> {
-    return this.http.delete<void>(`${BASE}/contacts/${id}/`);
+    return this.api.request('delete', '/api/contacts/{id}/', { path: { id } }).pipe(map(() => undefined));
   }
 
   restore(id: number): Observable<Contact> {
-    return this.http.post<Contact>(`${BASE}/contacts/${id}/restore/`, {});
+    return this.api.request('post', '/api/contacts/{id}/restore/', { path: { id } }).pipe(map(bodyOf<Contact>));
   }
 
   history(id: number): Observable<Version[]> {
-    return this.http.get<Version[]>(`${BASE}/contacts/${id}/history/`);
+    return this.api.request('get', '/api/contacts/{id}/history/', { path: { id } }).pipe(map(bodyOf<Version[]>));
   }
 
   revert(id: number, versionId: number): Observable<Contact> {
-    const body: RevertRequest = { version: versionId };
-    return this.http.post<Contact>(`${BASE}/contacts/${id}/revert/`, body);
+    return this.api.request('post', '/api/contacts/{id}/revert/', { path: { id }, body: { version: versionId } }).pipe(map(bodyOf<Contact>));
   }
 
   deleted(page = 1): Observable<Page<Contact>> {
-    const params = page > 1 ? new HttpParams().set('page', page) : undefined;
-    return this.http.get<Page<Contact>>(`${BASE}/contacts/deleted/`, { params });
+    return this.api
+      .request('get', '/api/contacts/deleted/', { query: { page: page > 1 ? page : undefined } })
+      .pipe(map(bodyOf<Page<Contact>>));
   }
 
   changes(since: number): Observable<ChangesPage> {
-    return this.http.get<ChangesPage>(`${BASE}/changes/`, { params: new HttpParams().set('since', since) });
+    return this.api.request('get', '/api/changes/', { query: { since } }).pipe(map(bodyOf<ChangesPage>));
   }
 }
