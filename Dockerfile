@@ -23,6 +23,8 @@ RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.base.json nest-cli.json ./
 COPY libs libs
 COPY apps apps
+# build:web writes the .br/.gz copies of the built app with it.
+COPY scripts/precompress-web.mjs scripts/
 RUN npm run build
 
 # ---- prod-deps: production dependencies only, native modules built for this image ----

@@ -11,16 +11,18 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { freePort, percentile, rssMb, sleep, waitHealthy } from './bench-utils.mjs';
 import { benchTable } from './bench-table.mjs';
+import { distinctPages, distinctSearches, load, patchThroughput, rawSqliteWriteFloor, whileWriting } from './list-and-writes.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const ENTRY = join(ROOT, 'dist/api/apps/api/src/main.js');
 const MIGRATE = join(ROOT, 'dist/api/apps/api/src/migrate.js');
 const QUICK = process.argv.includes('--quick');
 const LOAD_SECONDS = QUICK ? 3 : 6;
+const HALF = Math.max(2, LOAD_SECONDS / 2);
+const WRITES_PER_S = 100;
 const CREATE_DELAY_MS = 2000;
 const round = (x, digits = 1) => (x == null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 const stats = (values) => {
@@ -79,7 +81,7 @@ async function startApi(sqlitePath, env = {}) {
 const FIRST = ['Ada', 'Alan', 'Grace', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Ken', 'Frances', 'Dennis', 'Radia', 'John'];
 const LAST = ['Lovelace', 'Turing', 'Hopper', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Thompson', 'Allen', 'Ritchie', 'Perlman'];
 
-/** A migrated SQLite file with `count` contacts and one `created` version each (FTS filled by the triggers). */
+/** A migrated SQLite file with `count` contacts and one `created` version each (FTS, and versions where the schema has that trigger, filled by the triggers). */
 async function filledDatabase(name, count) {
   const path = join(tmp, `${name}.sqlite3`);
   await run(process.execPath, [MIGRATE], { SQLITE_PATH: path, DATABASE_URL: '', REDIS_URL: '' });
@@ -100,22 +102,14 @@ async function filledDatabase(name, count) {
       const phone = `+1-555-${String(i).padStart(7, '0')}`;
       const at = new Date(start + i * 1000).toISOString();
       contact.run(i, first, last, email, phone, at, at);
-      version.run(i, first, last, email, phone, at, at);
+    }
+    if (Number(db.prepare('SELECT COUNT(*) FROM contact_versions').pluck().get()) > 0) return; // the trigger wrote them
+    for (const c of /** @type {Iterable<Record<string, unknown>>} */ (db.prepare('SELECT * FROM contacts ORDER BY id').iterate())) {
+      version.run(c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.created_at);
     }
   })();
   db.close();
   return path;
-}
-
-async function load(url, seconds = LOAD_SECONDS, connections = 16) {
-  await autocannon({ url, connections, duration: 1 }); // warm-up
-  const r = await autocannon({ url, connections, duration: seconds });
-  return {
-    req_per_s: Math.round(r.requests.average),
-    latency_ms: { p50: r.latency.p50, p99: r.latency.p99 },
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
-  };
 }
 
 // ------------------------------------------------------------------ floors
@@ -132,7 +126,7 @@ async function bareHttpFloor() {
   children.add(child);
   await new Promise((res) => child.once('message', res));
   try {
-    return await load(`http://127.0.0.1:${port}/`);
+    return await load({ url: `http://127.0.0.1:${port}/`, seconds: LOAD_SECONDS });
   } finally {
     children.delete(child);
     child.kill();
@@ -269,12 +263,24 @@ async function main() {
   log('floor: raw better-sqlite3 page query loop (10k contacts)');
   result.floor_raw_sqlite = rawSqliteFloor(db10k);
 
-  log('list: GET /api/contacts/ over 10k contacts, 16 connections');
+  // The list: what the cache answers, what the database answers, and the two mixed (each row says which).
+  const list = `/api/contacts/`;
+  log('list, cache hit: GET /api/contacts/ (one URL, no writes) over 10k contacts, 16 connections');
   let api = await startApi(db10k);
   result.api_rss_mb_idle = rssMb(api.pid);
-  result.list = await load(`${api.baseUrl}/api/contacts/`);
-  result.list.pct_of_bare_http = round((100 * result.list.req_per_s) / result.floor_bare_http.req_per_s);
-  result.list_page_50 = await load(`${api.baseUrl}/api/contacts/?page=50`, Math.max(2, LOAD_SECONDS / 2));
+  result.list = await load({ url: `${api.baseUrl}${list}`, seconds: LOAD_SECONDS });
+  result.list_br = await load({ url: `${api.baseUrl}${list}`, seconds: HALF, headers: { 'accept-encoding': 'br' } });
+  result.list_page_50 = await load({ url: `${api.baseUrl}${list}?page=50`, seconds: HALF });
+  log('list, uncached: distinct pages, then distinct searches');
+  result.list_distinct_pages = await distinctPages(api, LOAD_SECONDS);
+  result.list_distinct_searches = await distinctSearches(api, LOAD_SECONDS, 10_000, LAST);
+  log(`list while ${WRITES_PER_S} PATCH/s run`);
+  result.list_while_writing = await whileWriting(api, 10_000, WRITES_PER_S, () => load({ url: `${api.baseUrl}${list}`, seconds: LOAD_SECONDS }));
+  for (const key of ['list', 'list_br', 'list_page_50', 'list_distinct_pages', 'list_distinct_searches', 'list_while_writing']) {
+    result[key].pct_of_bare_http = round((100 * result[key].req_per_s) / result.floor_bare_http.req_per_s);
+  }
+  log('PATCH /api/contacts/{id}/, 16 connections, a different contact each');
+  result.patch = await patchThroughput(api, LOAD_SECONDS, 10_000);
   result.api_rss_mb_after_list = rssMb(api.pid);
 
   for (const n of [100, 1000]) {
@@ -283,6 +289,9 @@ async function main() {
   }
   result.api_rss_mb_after_creates = rssMb(api.pid);
   await api.stop();
+  log('floor: raw better-sqlite3, the PATCH transaction in a loop (10k contacts)');
+  result.floor_raw_sqlite_write = rawSqliteWriteFloor(db10k, 10_000);
+  result.patch.pct_of_raw_sqlite = round((100 * result.patch.req_per_s) / result.floor_raw_sqlite_write.transactions_per_s);
 
   log('search: selective term over 100k contacts, sequential');
   api = await startApi(db100k);

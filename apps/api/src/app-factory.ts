@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
-import { FASTIFY_OPTIONS, serveWebApp } from './common/http-setup.js';
+import { FASTIFY_OPTIONS, registerCompression, serveWebApp } from './common/http-setup.js';
 import { RealtimeIoAdapter } from './realtime/redis-io.adapter.js';
 import { RealtimeRedis } from './realtime/realtime-redis.js';
 import { setupSwagger } from './openapi/swagger-setup.js';
@@ -22,6 +22,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(FASTIFY_OPTIONS), {
     logger: new RequestAwareLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) }),
   });
+  // Before any route exists: @fastify/compress attaches itself to routes as they are made.
+  await registerCompression(app);
   // First: every answer (503 while draining included) carries the request id and helmet's headers.
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   fastify.addHook('onRequest', requestIdHook);
@@ -29,7 +31,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onRequest', app.get(ShutdownGate).hook);
   app.useGlobalFilters(new ApiExceptionFilter());
   setupSwagger(app);
-  serveWebApp(app, config.webDistPath, config.createDelayMs);
+  await serveWebApp(app, config.webDistPath, config.createDelayMs);
   // No enableShutdownHooks: main.ts installs GracefulShutdown (drain pending creates, then close, exit 0).
   // Redis first, so replicas share Socket.IO state from the first connection; a Redis
   // that is down does not stop the server (it reconnects, /api/health says "down").

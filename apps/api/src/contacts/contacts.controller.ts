@@ -1,17 +1,19 @@
 import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Contact } from '@contacts/wire-types';
 import { EtagInterceptor } from '../common/etag.interceptor.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { PageLinks } from '../common/page-links.decorator.js';
 import type { PageLinkBase } from '../common/pagination.js';
-import { ApiErrors } from '../openapi/api-errors.decorator.js';
-import { ContactPageSchema, ContactSchema } from '../openapi/schemas.js';
+import { ApiContact, ApiErrors, ApiIdempotencyKey, ApiIfMatch, ApiJson } from '../openapi/api-errors.decorator.js';
+import { ref } from '../openapi/schemas.js';
 import { ContactCreateService } from './contact-create.service.js';
+import type { PageBody } from './contact-page-cache.js';
+import { PageBodyInterceptor } from './contact-page-cache.interceptor.js';
 import { ContactsService, type ListQuery } from './contacts.service.js';
-import { ContactInputDto, ContactPatchDto } from './dto/contact-input.dto.js';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a read; a stale one → 412 with the current contact' };
+/** Any path id that is not a positive integer is answered 404, like an unknown one. */
+const ID = { name: 'id', description: 'The contact’s id', schema: { type: 'integer' as const, minimum: 1 } };
 
 @ApiTags('contacts')
 @Controller('api/contacts')
@@ -23,29 +25,36 @@ export class ContactsController {
 
   @Get()
   @Header('Content-Type', 'application/json; charset=utf-8') // the answer comes ready-serialised
-  @ApiOperation({ summary: 'List contacts, newest updated first' })
-  @ApiQuery({ name: 'search', required: false, description: 'Case-insensitive match on first, last and full name, email, phone' })
-  @ApiQuery({ name: 'page', required: false, type: Number })
-  @ApiQuery({ name: 'page_size', required: false, type: Number, description: 'Default 20, at most 100' })
-  @ApiOkResponse({ type: ContactPageSchema })
+  @ApiOperation({ operationId: 'listContacts', summary: 'List contacts, newest updated first' })
+  @ApiQuery({ name: 'search', required: false, type: String, description: 'Case-insensitive match on first, last and full name, email, phone' })
+  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 1; past the end → 404 {"detail": "Invalid page."}' })
+  @ApiQuery({ name: 'page_size', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 20; larger values are capped at 100' })
+  @ApiJson(200, 'A page of contacts', 'ContactPage')
   @ApiErrors(404)
-  list(@Query() query: ListQuery, @PageLinks() links: PageLinkBase): Promise<string> {
+  @UseInterceptors(PageBodyInterceptor) // the page's cached compressed copy for clients that accept one
+  list(@Query() query: ListQuery, @PageLinks() links: PageLinkBase): Promise<PageBody> {
     return this.contacts.list(query, links);
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a contact (answers after CREATE_DELAY_MS, 20 s by default)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key get the first answer' })
-  @ApiBody({ type: ContactInputDto })
-  @ApiCreatedResponse({ type: ContactSchema })
-  @ApiErrors(400, 409, 413, 422)
+  @ApiOperation({
+    operationId: 'createContact',
+    summary: 'Create a contact',
+    description: 'Validated at once (400, or 409 for an email a pending create holds); the answer comes after CREATE_DELAY_MS (20 s by default).',
+  })
+  @ApiIdempotencyKey()
+  @ApiBody({ schema: ref('ContactInput') })
+  @ApiContact(201, 'Created')
+  @ApiErrors(400, 409, 422)
   @UseInterceptors(EtagInterceptor) // single-contact answers carry their ETag
   create(@Body() body: unknown, @Headers('idempotency-key') key?: string): Promise<Contact> {
     return this.creator.create(body, key);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ContactSchema, headers: { ETag: { description: 'For If-Match' } } })
+  @ApiOperation({ operationId: 'getContact', summary: 'One contact, with its ETag' })
+  @ApiParam(ID)
+  @ApiContact(200, 'The contact')
   @ApiErrors(404)
   @UseInterceptors(EtagInterceptor) // single-contact answers carry their ETag
   get(@Param('id', IdPipe) id: number): Promise<Contact> {
@@ -53,9 +62,11 @@ export class ContactsController {
   }
 
   @Put(':id')
-  @ApiHeader(IF_MATCH)
-  @ApiBody({ type: ContactInputDto })
-  @ApiOkResponse({ type: ContactSchema })
+  @ApiOperation({ operationId: 'replaceContact', summary: 'Replace a contact’s fields (all four required)' })
+  @ApiParam(ID)
+  @ApiIfMatch()
+  @ApiBody({ schema: ref('ContactInput') })
+  @ApiContact(200, 'The updated contact')
   @ApiErrors(400, 404, 409, 412)
   @UseInterceptors(EtagInterceptor) // single-contact answers carry their ETag
   replace(@Param('id', IdPipe) id: number, @Body() body: unknown, @Headers('if-match') ifMatch?: string): Promise<Contact> {
@@ -63,9 +74,11 @@ export class ContactsController {
   }
 
   @Patch(':id')
-  @ApiHeader(IF_MATCH)
-  @ApiBody({ type: ContactPatchDto })
-  @ApiOkResponse({ type: ContactSchema })
+  @ApiOperation({ operationId: 'updateContact', summary: 'Change some of a contact’s fields' })
+  @ApiParam(ID)
+  @ApiIfMatch()
+  @ApiBody({ schema: ref('ContactPatch') })
+  @ApiContact(200, 'The updated contact')
   @ApiErrors(400, 404, 409, 412)
   @UseInterceptors(EtagInterceptor) // single-contact answers carry their ETag
   update(@Param('id', IdPipe) id: number, @Body() body: unknown, @Headers('if-match') ifMatch?: string): Promise<Contact> {
@@ -74,6 +87,8 @@ export class ContactsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteContact', summary: 'Delete a contact (restorable)' })
+  @ApiParam(ID)
   @ApiNoContentResponse({ description: 'Deleted; a `deleted` version is written and history stays readable' })
   @ApiErrors(404)
   remove(@Param('id', IdPipe) id: number): Promise<void> {

@@ -10,6 +10,7 @@ import { ContactsRepository } from './contacts.repository.js';
 import { ContactsService } from './contacts.service.js';
 import { EmailReservations } from './email-reservations.js';
 import { IdempotencyStore } from './idempotency-store.js';
+import { MutationContextRepository } from './mutation-context.repository.js';
 import { PendingCreates } from './pending-creates.js';
 import { ContactInputValidator } from './validators/contact-input.validator.js';
 
@@ -24,6 +25,7 @@ import { ContactInputValidator } from './validators/contact-input.validator.js';
     ContactRevisionsService,
     ContactMutations,
     ContactsRepository,
+    MutationContextRepository,
     ContactInputValidator,
     EmailReservations,
     IdempotencyStore,

@@ -3,7 +3,7 @@ import type { Contact, Page } from '@contacts/wire-types';
 import { notFound } from '../common/api-errors.js';
 import { buildPage, type PageLinkBase, parsePageRequest } from '../common/pagination.js';
 import { toContact } from './contact.mapper.js';
-import { ContactPageCache } from './contact-page-cache.js';
+import { ContactPageCache, type PageBody } from './contact-page-cache.js';
 import { ContactMutations, type UpdateOptions } from './contact-mutations.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { ContactInputValidator } from './validators/contact-input.validator.js';
@@ -24,8 +24,8 @@ export class ContactsService {
     private readonly pageCache: ContactPageCache,
   ) {}
 
-  /** The list answer as JSON text, rendered once per request URL and database version. */
-  async list(query: ListQuery, links: PageLinkBase): Promise<string> {
+  /** The list answer (JSON text, and compressed on demand), rendered once per request URL and database version. */
+  async list(query: ListQuery, links: PageLinkBase): Promise<PageBody> {
     const request = parsePageRequest(query as Record<string, unknown>);
     // U+0000 can match nothing (no stored value holds it) and PostgreSQL refuses it in text.
     const search = typeof query.search === 'string' ? query.search.replaceAll('\u0000', '').trim() : '';
