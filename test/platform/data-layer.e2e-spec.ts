@@ -2,6 +2,7 @@
 // in `npm run test:e2e:postgres`): search semantics, case-insensitive email, history,
 // restore with the same id, the catch-up feed and idempotent retries.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startTestApp, TEST_DATABASE, type TestApp } from '../support/test-app.js';
 
 interface C {
@@ -40,9 +41,19 @@ describe(`data layer on ${TEST_DATABASE}`, () => {
   };
 
   it('ids are numbers and the list is newest first', async () => {
+    // An edit makes the second contact the newest, whatever order the creates committed in.
+    await sleep(5);
+    await t.http().patch(`/api/contacts/${made[1].id}/`).send({ phone: made[1].phone }).expect(200);
     const res = await t.http().get('/api/contacts/').expect(200);
     expect(res.body.count).toBe(4);
-    for (const c of res.body.results) expect(typeof c.id).toBe('number');
+    const results = res.body.results as Array<C & { updated_at: string }>;
+    for (const c of results) expect(typeof c.id).toBe('number');
+    expect(results[0].id).toBe(made[1].id);
+    // Then by updated_at, ties by id, both descending: each row strictly after the one before.
+    for (let i = 1; i < results.length; i++) {
+      const [before, after] = [results[i - 1], results[i]];
+      expect(before.updated_at > after.updated_at || (before.updated_at === after.updated_at && before.id > after.id)).toBe(true);
+    }
   });
 
   it('searches case-insensitively on names, full name, email and phone', async () => {
@@ -110,6 +121,21 @@ describe(`data layer on ${TEST_DATABASE}`, () => {
       'contact.created',
       'contact.updated',
     ]);
+  });
+
+  it('accepts a valid email whose lower case is longer than the column (İ lower-cases to two code points)', async () => {
+    const email = `${'İ'.repeat(240)}@example.com`; // 252 code points, ~490 once lower-cased
+    expect([...email.toLowerCase()].length).toBeGreaterThan(254);
+    const created = await t.http().post('/api/contacts/').send({ first_name: 'Long', last_name: 'Dotted', email, phone: '555 0303' });
+    expect(created.status).toBe(201);
+    expect(created.body.email).toBe(email);
+    await t.http().get(`/api/contacts/${created.body.id}/`).expect(200);
+    const again = await t.http().post('/api/contacts/').send({ first_name: 'Long', last_name: 'Again', email, phone: '555 0304' });
+    expect(again.status).toBe(400);
+    expect(again.body.email).toBeDefined();
+    const other = await t.http().patch(`/api/contacts/${made[2].id}/`).send({ email });
+    expect([400, 409]).toContain(other.status);
+    expect(other.body.email).toBeDefined();
   });
 
   it('an Idempotency-Key retry creates once', async () => {

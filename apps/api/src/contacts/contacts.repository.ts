@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ContactFields } from '@contacts/wire-types';
+import { DatabaseReader } from '../database/database-reader.js';
 import { ContactEntity } from './contact.entity.js';
 
 export interface ContactPageQuery {
@@ -18,15 +18,20 @@ const INLINE_MATCH_IDS = 2000;
 /** Terms shorter than a trigram cannot use the full-text index. */
 const MIN_INDEXED_TERM = 3;
 
-/** All SQL about the contacts table. Writes take the transaction's manager. */
+/**
+ * All SQL about the contacts table. Writes, and the reads a write transaction makes, take
+ * the transaction's manager; every other read goes to the reader (committed rows only).
+ */
 @Injectable()
 export class ContactsRepository {
   private readonly sqlite: boolean;
   private readonly postgres: boolean;
+  private readonly dataSource: DataSource;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.sqlite = dataSource.options.type === 'better-sqlite3';
-    this.postgres = dataSource.options.type === 'postgres';
+  constructor(reader: DatabaseReader) {
+    this.dataSource = reader.dataSource;
+    this.sqlite = this.dataSource.options.type === 'better-sqlite3';
+    this.postgres = this.dataSource.options.type === 'postgres';
   }
 
   findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sleep } from '../common/clock.js';
+import { DatabaseReader } from '../database/database-reader.js';
 import { WriteTransactions } from '../database/write-transactions.js';
 
 export interface StoredResponse {
@@ -44,7 +43,7 @@ export function fingerprintOf(body: unknown): string {
 export class IdempotencyStore {
   constructor(
     private readonly writes: WriteTransactions,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: DatabaseReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -96,7 +95,7 @@ export class IdempotencyStore {
     }
   }
 
-  private async find(key: string, manager = this.dataSource.manager): Promise<KeyRow | undefined> {
+  private async find(key: string, manager = this.reader.manager): Promise<KeyRow | undefined> {
     return manager
       .createQueryBuilder()
       .select(['key', 'fingerprint', 'state', 'status_code', 'body', 'created_at'])

@@ -1,32 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { WriteTransactions } from './write-transactions.js';
-
-interface BetterSqlite3 {
-  prepare(source: string): { pluck(): { get(): unknown } };
-}
+import { DatabaseReader, type SqliteConnection } from './database-reader.js';
 
 /**
- * A token that changes whenever the database may have changed: this process's commits,
- * plus SQLite's `data_version`, which moves when any other connection (another replica,
- * the seed command, a worker) commits. Null where no such cheap signal exists (PostgreSQL).
+ * A token that changes whenever the database may have changed: SQLite's `data_version`
+ * as the read connection sees it, which moves whenever any other connection commits —
+ * this process's writer, another replica, the seed command, a worker. It moves at the
+ * commit itself (not before: a rolled-back or unfinished write leaves it alone), so it
+ * has moved before the commit's event is published. Null where no such cheap signal
+ * exists (PostgreSQL), and once the database is closed (shutdown).
  */
 @Injectable()
 export class DataVersion {
+  private readonly connection: SqliteConnection | null;
   /** Prepared once: `db.pragma()` would compile the statement on every call. */
   private readonly dataVersion: { get(): unknown } | null;
 
-  constructor(
-    @InjectDataSource() dataSource: DataSource,
-    private readonly writes: WriteTransactions,
-  ) {
-    const connection = (dataSource.driver as unknown as { databaseConnection?: BetterSqlite3 }).databaseConnection;
-    this.dataVersion = dataSource.options.type === 'better-sqlite3' && connection ? connection.prepare('PRAGMA data_version').pluck() : null;
+  constructor(reader: DatabaseReader) {
+    this.connection = reader.sqliteConnection;
+    this.dataVersion = this.connection?.prepare('PRAGMA data_version').pluck() ?? null;
   }
 
   current(): string | null {
-    if (!this.dataVersion) return null;
-    return `${this.writes.commits}:${this.dataVersion.get()}`;
+    return this.dataVersion && this.connection?.open ? String(this.dataVersion.get()) : null;
   }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { bindIntegerParameters } from './bind-integer-parameters.js';
+import { DatabaseReader } from './database-reader.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { DataVersion } from './data-version.js';
 import { WriteTransactions } from './write-transactions.js';
@@ -16,7 +17,12 @@ import { WriteTransactions } from './write-transactions.js';
       dataSourceFactory: async (options) => bindIntegerParameters(new DataSource(options!)).initialize(),
     }),
   ],
-  providers: [WriteTransactions, DataVersion],
-  exports: [WriteTransactions, DataVersion],
+  providers: [
+    WriteTransactions,
+    // Injecting the writer's DataSource means it is initialised (migrated) before the reader opens.
+    { provide: DatabaseReader, inject: [DataSource], useFactory: (writer: DataSource) => DatabaseReader.open(writer) },
+    DataVersion,
+  ],
+  exports: [WriteTransactions, DatabaseReader, DataVersion],
 })
 export class DatabaseModule {}

@@ -7,24 +7,20 @@ import { DataSource, type EntityManager } from 'typeorm';
  * The first statement of every transaction takes the database's write lock, so writers
  * in other processes wait (busy timeout) instead of failing, and version ids — the
  * realtime `seq` — are committed in the order they are handed out.
+ * Reads outside a write go to DatabaseReader, never to this connection: a transaction
+ * awaits between its statements, and a read slipped in there would see it uncommitted.
  */
 @Injectable()
 export class WriteTransactions {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly postgres: boolean;
-  private committed = 0;
-
-  /** How many write transactions this process has committed: read caches key on it. */
-  get commits(): number {
-    return this.committed;
-  }
 
   constructor(private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const transaction = () => this.dataSource.transaction((manager) => this.lockThen(manager, work)).finally(() => this.committed++);
+    const transaction = () => this.dataSource.transaction((manager) => this.lockThen(manager, work));
     if (this.postgres) return transaction();
     const result = this.tail.then(transaction);
     this.tail = result.catch(() => undefined);
