@@ -35,6 +35,8 @@ describe('contacts CRUD (contract rows)', () => {
         phone: fields.phone,
         edited_at: contact.updated_at,
         edited_reason: 'created',
+        edited_by: null,
+        edited_via: 'api',
       },
     ]);
   });

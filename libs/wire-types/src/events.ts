@@ -1,18 +1,28 @@
 import type { Contact } from './contact.js';
+import type { Editor } from './version.js';
 
-export interface ContactCreatedEvent {
+/**
+ * Who made the change an event announces (the version's `edited_by`): always present in
+ * this server's events, null without an account. Optional in the type so that older
+ * fixtures compile.
+ */
+export interface EditedBy {
+  edited_by?: Editor | null;
+}
+
+export interface ContactCreatedEvent extends EditedBy {
   type: 'contact.created';
   contact: Contact;
   seq: number;
 }
 
-export interface ContactUpdatedEvent {
+export interface ContactUpdatedEvent extends EditedBy {
   type: 'contact.updated';
   contact: Contact;
   seq: number;
 }
 
-export interface ContactDeletedEvent {
+export interface ContactDeletedEvent extends EditedBy {
   type: 'contact.deleted';
   contact_id: number;
   seq: number;

@@ -1,6 +1,21 @@
 export const EDITED_REASONS = ['created', 'updated', 'external_update', 'deleted', 'reverted', 'restored'] as const;
 export type EditedReason = (typeof EDITED_REASONS)[number];
 
+/**
+ * The channel a change came through: `api` (a REST request; every one in AUTH=none),
+ * `external` (POST /api/external-update/ and queue jobs), `database` (written straight
+ * into the database, recorded by its triggers); `web`, `carddav` and `import` arrive with
+ * accounts, CardDAV and import.
+ */
+export const EDITED_VIA = ['web', 'api', 'external', 'carddav', 'import', 'database'] as const;
+export type EditedVia = (typeof EDITED_VIA)[number];
+
+/** Who made a change, as a snapshot taken when it was made (names may change later). */
+export interface Editor {
+  id: number;
+  name: string;
+}
+
 /** One immutable snapshot of a contact, written by every mutation. */
 export interface Version {
   id: number;
@@ -11,4 +26,11 @@ export interface Version {
   phone: string;
   edited_at: string;
   edited_reason: EditedReason;
+  /**
+   * Always present in this server's answers (null: no account, e.g. AUTH=none, a service
+   * token, a database change). Optional in the type only so that older fixtures compile.
+   */
+  edited_by?: Editor | null;
+  /** Always present in this server's answers. */
+  edited_via?: EditedVia;
 }

@@ -1,19 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Contact, ContactEvent, ContactFields, EditedReason } from '@contacts/wire-types';
+import type { Contact, ContactEvent, ContactFields, EditedReason, EditedVia, Editor } from '@contacts/wire-types';
 import { ApiError, emailReserved, emailTaken, isUniqueViolation, notFound } from '../common/api-errors.js';
 import { nowIso } from '../common/clock.js';
 import { ifMatchSatisfied } from '../common/etag.js';
 import { WriteTransactions } from '../database/write-transactions.js';
 import { ContactEventBus } from '../events/contact-event-bus.js';
-import { eventFor } from '../history/version.mapper.js';
+import { contactAt, eventFor } from '../history/version.mapper.js';
 import { VersionsRepository } from '../history/versions.repository.js';
 import type { ContactEntity } from './contact.entity.js';
 import { toContact } from './contact.mapper.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { EmailReservations } from './email-reservations.js';
+import { MutationContextRepository } from './mutation-context.repository.js';
 
-export interface UpdateOptions {
+/** Who is writing and through which door; recorded on the version. */
+export interface Channel {
+  /** Default: `external` for an external update, else `api` (every REST request while AUTH=none). */
+  via?: EditedVia;
+  editor?: Editor | null;
+}
+
+export interface UpdateOptions extends Channel {
   reason: EditedReason;
   ifMatch?: string;
   /**
@@ -29,7 +37,9 @@ type Outcome = { contact: Contact; event: ContactEvent | null };
 /**
  * Every change to a contact: the row and its version in one serialised transaction, then
  * exactly one domain event once it has committed. Conflicts are re-checked inside the
- * transaction, where no other writer can interleave.
+ * transaction, where no other writer can interleave. The version is written by the
+ * database's trigger on `contacts` (so changes made outside the server get one too): this
+ * states the mutation's context first, then reads the version back to build the event.
  */
 @Injectable()
 export class ContactMutations {
@@ -37,6 +47,7 @@ export class ContactMutations {
     private readonly writes: WriteTransactions,
     private readonly contacts: ContactsRepository,
     private readonly versions: VersionsRepository,
+    private readonly context: MutationContextRepository,
     private readonly reservations: EmailReservations,
     private readonly events: ContactEventBus,
   ) {}
@@ -50,8 +61,9 @@ export class ContactMutations {
       await this.assertEmailFree(manager, fields.email, undefined, reservationOwner);
       await this.reservations.releaseWithin(manager, fields.email, reservationOwner);
       const now = nowIso();
-      const row = await this.contacts.insert(manager, { ...fields, created_at: now, updated_at: now });
-      return this.record(manager, row, 'created', now);
+      return this.recorded(manager, { reason: 'created', at: now }, async () => {
+        return (await this.contacts.insert(manager, { ...fields, created_at: now, updated_at: now })).id;
+      });
     });
   }
 
@@ -66,31 +78,36 @@ export class ContactMutations {
         await this.assertEmailFree(manager, fields.email, id);
       }
       const now = nowIso();
-      await this.contacts.update(manager, id, { ...fields, updated_at: now });
-      return this.record(manager, { ...current, ...fields, updated_at: now }, options.reason, now);
+      return this.recorded(manager, { ...options, at: now }, async () => {
+        await this.contacts.update(manager, id, { ...fields, updated_at: now });
+        return id;
+      });
     });
   }
 
   remove(id: number): Promise<void> {
     return this.commit(async (manager) => {
-      const current = await this.existing(manager, id);
-      await this.contacts.remove(manager, id);
-      return this.record(manager, current, 'deleted', nowIso());
+      await this.existing(manager, id);
+      return this.recorded(manager, { reason: 'deleted', at: nowIso() }, async () => {
+        await this.contacts.remove(manager, id);
+        return id;
+      });
     }).then(() => undefined);
   }
 
   /** The contact takes the fields of one of its own versions. */
   revert(id: number, versionId: number): Promise<Contact> {
     return this.commit(async (manager) => {
-      const current = await this.existing(manager, id);
+      await this.existing(manager, id);
       const version = await this.versions.findById(versionId, manager);
       if (!version || Number(version.contact_id) !== id) throw notFound();
       const { first_name, last_name, email, phone } = version;
       await this.assertEmailFree(manager, email, id);
       const now = nowIso();
-      const fields = { first_name, last_name, email, phone };
-      await this.contacts.update(manager, id, { ...fields, updated_at: now });
-      return this.record(manager, { ...current, ...fields, updated_at: now }, 'reverted', now);
+      return this.recorded(manager, { reason: 'reverted', at: now }, async () => {
+        await this.contacts.update(manager, id, { first_name, last_name, email, phone, updated_at: now });
+        return id;
+      });
     });
   }
 
@@ -103,10 +120,10 @@ export class ContactMutations {
       await this.assertEmailFree(manager, last.email);
       const now = nowIso();
       const { first_name, last_name, email, phone } = last;
-      const row = await this.contacts.insert(manager, {
-        id, first_name, last_name, email, phone, created_at: last.contact_created_at, updated_at: now,
+      return this.recorded(manager, { reason: 'restored', at: now }, async () => {
+        await this.contacts.insert(manager, { id, first_name, last_name, email, phone, created_at: last.contact_created_at, updated_at: now });
+        return id;
       });
-      return this.record(manager, row, 'restored', now);
     });
   }
 
@@ -123,9 +140,24 @@ export class ContactMutations {
     return outcome.contact;
   }
 
-  private async record(manager: EntityManager, row: ContactEntity, reason: EditedReason, at: string) {
-    const version = await this.versions.append(manager, row, reason, at);
-    return { contact: toContact(row), event: eventFor(version) };
+  /**
+   * Runs the one contact write of a mutation under its context; the trigger writes the
+   * version, which is read back (the contact's latest: writers are serialised) and is
+   * what the caller and the event see.
+   */
+  private async recorded(
+    manager: EntityManager,
+    { reason, via, editor, at }: Channel & { reason: EditedReason; at: string },
+    write: () => Promise<number>,
+  ): Promise<Outcome> {
+    await this.context.set(manager, { reason, via: via ?? (reason === 'external_update' ? 'external' : 'api'), editor: editor ?? null, at });
+    const id = await write();
+    await this.context.clear(manager);
+    const version = await this.versions.latestOf(id, manager);
+    if (!version || version.edited_reason !== reason) {
+      throw new Error(`contact ${id}: the database wrote no ${reason} version (are the contacts triggers installed?)`);
+    }
+    return { contact: contactAt(version), event: eventFor(version) };
   }
 
   private async existing(manager: EntityManager, id: number): Promise<ContactEntity> {

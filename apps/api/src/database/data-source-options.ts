@@ -8,6 +8,9 @@ import { SqliteInitial1764100000000 } from './migrations/sqlite-initial.migratio
 import { PostgresInitial1764100000000 } from './migrations/postgres-initial.migration.js';
 import { AppliedJobs1764300000000 } from './migrations/applied-jobs.migration.js';
 import { PostgresSearch1764200000000 } from './migrations/postgres-search.migration.js';
+import { PostgresReservationKey1764420000000 } from './migrations/postgres-reservation-key.migration.js';
+import { PostgresDatabaseGuards1764415000000 } from './migrations/postgres-database-guards.migration.js';
+import { SqliteDatabaseGuards1764415000000 } from './migrations/sqlite-database-guards.migration.js';
 
 export const ENTITIES = [ContactEntity, ContactVersionEntity];
 
@@ -20,7 +23,8 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       type: 'postgres',
       url: database.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial1764100000000, PostgresSearch1764200000000, AppliedJobs1764300000000],
+      migrations: [PostgresInitial1764100000000, PostgresSearch1764200000000, AppliedJobs1764300000000, PostgresDatabaseGuards1764415000000,
+        PostgresReservationKey1764420000000],
       migrationsRun: true,
       synchronize: false,
       extra: { max: 10 },
@@ -31,7 +35,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     type: 'better-sqlite3',
     database: database.path,
     entities: ENTITIES,
-    migrations: [SqliteInitial1764100000000, AppliedJobs1764300000000],
+    migrations: [SqliteInitial1764100000000, AppliedJobs1764300000000, SqliteDatabaseGuards1764415000000],
     migrationsRun: true,
     synchronize: false,
     timeout: SQLITE_BUSY_TIMEOUT_MS,
@@ -41,5 +45,24 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     },
+  };
+}
+
+/**
+ * SQLite's read connection (see DatabaseReader): the writer's file, opened read-only once
+ * the writer has migrated it; WAL is a property of the file, already set by the writer.
+ * Null on PostgreSQL, whose pool already isolates reads.
+ */
+export function readerDataSourceOptions(writer: DataSourceOptions): DataSourceOptions | null {
+  if (writer.type !== 'better-sqlite3') return null;
+  return {
+    type: 'better-sqlite3',
+    database: writer.database,
+    entities: ENTITIES,
+    migrationsRun: false,
+    synchronize: false,
+    readonly: true,
+    fileMustExist: true,
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
   };
 }

@@ -1,10 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { EditedReason } from '@contacts/wire-types';
+import type { EditedReason, EditedVia } from '@contacts/wire-types';
 
 /**
- * An immutable snapshot written in the same transaction as the mutation it records.
- * `contact_id` is deliberately not a foreign key: history outlives the contact.
- * Its id is the realtime `seq`.
+ * An immutable snapshot written in the same transaction as the mutation it records, by
+ * the database's triggers on `contacts` (the one writer of versions, so a change made
+ * outside the server is recorded too). `contact_id` is deliberately not a foreign key:
+ * history outlives the contact. Its id is the realtime `seq`.
  */
 @Entity('contact_versions')
 export class ContactVersionEntity {
@@ -35,4 +36,14 @@ export class ContactVersionEntity {
   /** The contact's created_at, so the change feed can rebuild the full contact. */
   @Column({ type: 'varchar', length: 24 })
   contact_created_at!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  edited_via!: EditedVia;
+
+  /** The editor's account id and name as they were at the change; null without an account. */
+  @Column({ type: 'integer', nullable: true })
+  edited_by_id!: number | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  edited_by_name!: string | null;
 }

@@ -1,7 +1,17 @@
-import type { Contact, ContactEvent, Version } from '@contacts/wire-types';
+import type { Contact, ContactEvent, Editor, Version } from '@contacts/wire-types';
 import type { ContactVersionEntity } from './contact-version.entity.js';
 
-export function toVersion(row: ContactVersionEntity): Version {
+/** What this server always sends: the optional wire fields filled in. */
+export type FullVersion = Version & Required<Pick<Version, 'edited_by' | 'edited_via'>>;
+export type FullEvent = ContactEvent & { edited_by: Editor | null };
+
+/** The editor snapshot; null when no account made the change (AUTH=none, a service, the database). */
+export function editorOf(row: ContactVersionEntity): Editor | null {
+  if (row.edited_by_id === null || row.edited_by_id === undefined) return null;
+  return { id: Number(row.edited_by_id), name: row.edited_by_name ?? '' };
+}
+
+export function toVersion(row: ContactVersionEntity): FullVersion {
   return {
     id: Number(row.id),
     contact: Number(row.contact_id),
@@ -11,6 +21,8 @@ export function toVersion(row: ContactVersionEntity): Version {
     phone: row.phone,
     edited_at: row.edited_at,
     edited_reason: row.edited_reason,
+    edited_by: editorOf(row),
+    edited_via: row.edited_via,
   };
 }
 
@@ -28,15 +40,16 @@ export function contactAt(row: ContactVersionEntity): Contact {
 }
 
 /** The realtime event a version announces; the change feed and live emits agree by construction. */
-export function eventFor(row: ContactVersionEntity): ContactEvent {
+export function eventFor(row: ContactVersionEntity): FullEvent {
   const seq = Number(row.id);
+  const edited_by = editorOf(row);
   switch (row.edited_reason) {
     case 'created':
     case 'restored':
-      return { type: 'contact.created', contact: contactAt(row), seq };
+      return { type: 'contact.created', contact: contactAt(row), seq, edited_by };
     case 'deleted':
-      return { type: 'contact.deleted', contact_id: Number(row.contact_id), seq };
+      return { type: 'contact.deleted', contact_id: Number(row.contact_id), seq, edited_by };
     default:
-      return { type: 'contact.updated', contact: contactAt(row), seq };
+      return { type: 'contact.updated', contact: contactAt(row), seq, edited_by };
   }
 }

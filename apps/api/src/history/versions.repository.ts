@@ -1,30 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { EditedReason } from '@contacts/wire-types';
-import type { ContactEntity } from '../contacts/contact.entity.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DatabaseReader } from '../database/database-reader.js';
 import { ContactVersionEntity } from './contact-version.entity.js';
 
-/** All SQL about the append-only history table. */
+/**
+ * All SQL about the append-only history table. Reads outside a write transaction, the
+ * realtime sweep's included, go to the reader: a version is only seen once committed.
+ */
 @Injectable()
 export class VersionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly dataSource: DataSource;
 
-  /** Writes the snapshot of `contact` as it is after the mutation; its id is the event's seq. */
-  async append(manager: EntityManager, contact: ContactEntity, reason: EditedReason, editedAt: string): Promise<ContactVersionEntity> {
-    const row: Omit<ContactVersionEntity, 'id'> = {
-      contact_id: contact.id,
-      first_name: contact.first_name,
-      last_name: contact.last_name,
-      email: contact.email,
-      phone: contact.phone,
-      edited_at: editedAt,
-      edited_reason: reason,
-      contact_created_at: contact.created_at,
-    };
-    const result = await manager.insert(ContactVersionEntity, row);
-    return { ...row, id: Number(result.identifiers[0]?.id) };
+  constructor(reader: DatabaseReader) {
+    this.dataSource = reader.dataSource;
   }
+
+  // No append(): versions are written by the database's triggers on contacts (migrations *-database-guards).
 
   forContact(contactId: number): Promise<ContactVersionEntity[]> {
     return this.dataSource.manager.find(ContactVersionEntity, { where: { contact_id: contactId }, order: { id: 'DESC' } });

@@ -1,0 +1,28 @@
+import type { EntityManager } from 'typeorm';
+import { ContactEntity } from '../contacts/contact.entity.js';
+import { ContactVersionEntity } from '../history/contact-version.entity.js';
+
+/** The seed command's SQL, inside its one transaction (`manager`). */
+export class SeedRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** The write lock every writer takes first (as WriteTransactions does): ids and seqs are then this batch's alone. */
+  async lockWrites(): Promise<void> {
+    const postgres = this.manager.connection.options.type === 'postgres';
+    await this.manager.query(postgres ? 'LOCK TABLE contact_versions IN SHARE ROW EXCLUSIVE MODE' : 'DELETE FROM email_reservations WHERE 0');
+  }
+
+  async lastSeq(): Promise<number> {
+    const row = await this.manager.createQueryBuilder(ContactVersionEntity, 'v').select('COALESCE(MAX(v.id), 0)', 'max').getRawOne<{ max: number | string }>();
+    return Number(row?.max ?? 0);
+  }
+
+  /** One multi-row INSERT; the database's triggers write each row's `created` version. */
+  async insertContacts(rows: Array<Omit<ContactEntity, 'id'>>): Promise<void> {
+    await this.manager.createQueryBuilder().insert().into(ContactEntity).values(rows).execute();
+  }
+
+  versionsAfter(seq: number): Promise<ContactVersionEntity[]> {
+    return this.manager.createQueryBuilder(ContactVersionEntity, 'v').where('v.id > :seq', { seq }).orderBy('v.id', 'ASC').getMany();
+  }
+}
