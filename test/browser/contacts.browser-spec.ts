@@ -107,6 +107,8 @@ describe('contacts UI (browser)', () => {
     const diff = versions.first().getByTestId('version-diff');
     expect(await diff.textContent()).toContain('+1 555 0101');
     expect(await diff.textContent()).toContain('+1 555 9999');
+    // No accounts (AUTH=none): every REST request, the app's included, is recorded as made via the API.
+    expect(await versions.getByTestId('version-editor').allTextContents()).toEqual(['Edited via the API', 'Created via the API']);
     await screenshot(page, '07-history');
 
     await versions.nth(1).getByRole('button', { name: 'Revert to this version' }).click();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Contact } from '@contacts/wire-types';
+import { sql } from '../database-changes/sql-shell.js';
 import { startApi, type ApiProcess } from '../support/api-process.js';
 import {
   api,
@@ -74,6 +75,30 @@ describe('realtime UI (browser)', () => {
     await row(page, '+44 1234 567').waitFor({ timeout: 1000 });
     await page.getByText('Ada Lovelace was updated elsewhere').waitFor({ timeout: 1000 });
     await screenshot(page, '21-external-update');
+  }, 30_000);
+
+  it('a change made straight in the database with sqlite3 shows in the open page within 2 s, and the history says so', async () => {
+    const page = await openPage();
+    const db = { kind: 'sqlite', path: server.sqlitePath } as const;
+    await sql(db, "INSERT INTO contacts (first_name, last_name, email, phone) VALUES ('Grace', 'Hopper', 'grace@example.com', '+1 555 0199')");
+    let committed = Date.now();
+    await row(page, 'Grace Hopper').waitFor({ timeout: 2000 });
+    expect(Date.now() - committed).toBeLessThan(2000);
+    await page.getByText('Grace Hopper was added elsewhere').waitFor({ timeout: 1000 });
+
+    // The history, open while the database changes again, follows and says how each version came in.
+    const id = Number(await sql(db, "SELECT id FROM contacts WHERE email = 'grace@example.com'"));
+    await page.getByRole('link', { name: 'History of Grace Hopper' }).click();
+    const versions = page.getByTestId('version');
+    await versions.first().waitFor();
+    expect(page.url()).toBe(`${server.baseUrl}/contacts/${id}/history`);
+    await sql(db, `UPDATE contacts SET phone = '+1 555 0200' WHERE id = ${id}`);
+    committed = Date.now();
+    await page.locator('[data-testid=version][data-via=database][data-reason=updated]').waitFor({ timeout: 2000 });
+    expect(Date.now() - committed).toBeLessThan(2000);
+    expect(await versions.getByTestId('version-editor').allTextContents()).toEqual(['Edited via the database', 'Created via the database']);
+    expect(await versions.first().getByTestId('version-diff').textContent()).toContain('+1 555 0200');
+    await screenshot(page, '26-database-change-history');
   }, 30_000);
 
   it('the edit dialog shows a banner when the contact changes remotely, and 412 offers Keep mine / Use theirs', async () => {

@@ -1,13 +1,9 @@
 import type { Contact } from './contact.js';
 import type { Editor } from './version.js';
 
-/**
- * Who made the change an event announces (the version's `edited_by`): always present in
- * this server's events, null without an account. Optional in the type so that older
- * fixtures compile.
- */
+/** Who made the change an event announces (the version's `edited_by`): null without an account. */
 export interface EditedBy {
-  edited_by?: Editor | null;
+  edited_by: Editor | null;
 }
 
 export interface ContactCreatedEvent extends EditedBy {

@@ -26,11 +26,7 @@ export interface Version {
   phone: string;
   edited_at: string;
   edited_reason: EditedReason;
-  /**
-   * Always present in this server's answers (null: no account, e.g. AUTH=none, a service
-   * token, a database change). Optional in the type only so that older fixtures compile.
-   */
-  edited_by?: Editor | null;
-  /** Always present in this server's answers. */
-  edited_via?: EditedVia;
+  /** Null when no account made the change (AUTH=none, a service token, a database change). */
+  edited_by: Editor | null;
+  edited_via: EditedVia;
 }

@@ -13,6 +13,7 @@ import { ContactEventsService } from '../realtime/contact-events.service';
 import { LocalEchoService } from '../realtime/local-echo.service';
 import { ContactsApiService } from './contacts-api.service';
 import { EditConflictComponent, buildConflict, type Conflict } from './edit-conflict.component';
+import { isNewerThanBase } from './remote-change';
 
 /** A change to this contact made elsewhere while the dialog is open. */
 interface RemoteChange {
@@ -64,7 +65,7 @@ export class ContactEditDialogComponent implements OnInit {
         this.remote.set({ deleted: true, summary: 'This contact was deleted elsewhere.', contact: null });
       } else if (e.type !== 'contact.deleted' && e.contact.id === id && !this.echo.isLocal(e)) {
         const base = this.base();
-        if (base && base.updated_at === e.contact.updated_at) return;
+        if (!isNewerThanBase(base, e.contact)) return;
         const changes = diffFields(base, e.contact);
         const summary = changes.length
           ? `${describeChangedFields(changes)} changed elsewhere: ${changes.map((c) => `${c.label} is now “${c.after}”`).join('; ')}.`

@@ -58,12 +58,12 @@ describe('ContactListStore', () => {
   it('patches visible rows from events at once and keeps the count right', async () => {
     store.setQuery('', 1);
     http.expectOne('/api/contacts/?page_size=20').flush(page([3, 2, 1], 3));
-    events.next({ type: 'contact.updated', contact: { ...contact(2), first_name: 'Changed' }, seq: 1 });
+    events.next({ type: 'contact.updated', contact: { ...contact(2), first_name: 'Changed' }, seq: 1, edited_by: null });
     expect(store.contacts()[1].first_name).toBe('Changed');
-    events.next({ type: 'contact.deleted', contact_id: 3, seq: 2 });
+    events.next({ type: 'contact.deleted', contact_id: 3, seq: 2, edited_by: null });
     expect(store.contacts().map((c) => c.id)).toEqual([2, 1]);
     expect(store.count()).toBe(2);
-    events.next({ type: 'contact.created', contact: contact(9), seq: 3 });
+    events.next({ type: 'contact.created', contact: contact(9), seq: 3, edited_by: null });
     expect(store.contacts().map((c) => c.id)).toEqual([9, 2, 1]);
     expect(store.count()).toBe(3);
     // Then one debounced refetch of the current page settles order and filter.
@@ -81,16 +81,16 @@ describe('ContactListStore', () => {
 
     it('keeps a row from a fresh GET over a late event with an older updated_at', () => {
       http.expectOne(list).flush(rows(at(2, T2), at(1, T0)));
-      events.next({ type: 'contact.updated', contact: at(2, T1), seq: 40 });
+      events.next({ type: 'contact.updated', contact: at(2, T1), seq: 40, edited_by: null });
       expect(firstNames()).toEqual(['2:v02', '1:v00']);
-      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 41 });
+      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 41, edited_by: null });
       expect(firstNames()).toEqual(['2:v02', '1:v01']);
     });
 
     it('ignores an event with an older seq than one already applied for that contact', () => {
       http.expectOne(list).flush(rows(at(1, T0)));
-      events.next({ type: 'contact.updated', contact: at(1, T2), seq: 12 });
-      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 11 });
+      events.next({ type: 'contact.updated', contact: at(1, T2), seq: 12, edited_by: null });
+      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 11, edited_by: null });
       expect(firstNames()).toEqual(['1:v02']);
     });
 
@@ -98,7 +98,7 @@ describe('ContactListStore', () => {
       http.expectOne(list).flush(rows(at(1, T0)));
       store.reload(true);
       const inFlight = http.expectOne(list);
-      events.next({ type: 'contact.updated', contact: at(1, T2), seq: 12 });
+      events.next({ type: 'contact.updated', contact: at(1, T2), seq: 12, edited_by: null });
       inFlight.flush(rows(at(1, T1)));
       expect(firstNames()).toEqual(['1:v02']);
     });
@@ -107,32 +107,32 @@ describe('ContactListStore', () => {
       http.expectOne(list).flush(rows(at(1, T0)));
       store.applySaved(at(1, T2));
       expect(firstNames()).toEqual(['1:v02']);
-      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 11 });
+      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 11, edited_by: null });
       expect(firstNames()).toEqual(['1:v02']);
     });
 
     it('does not bring a deleted contact back for an older event or answer, but a restore comes back', () => {
       http.expectOne(list).flush(rows(at(2, T0), at(1, T0)));
-      events.next({ type: 'contact.deleted', contact_id: 2, seq: 20 });
+      events.next({ type: 'contact.deleted', contact_id: 2, seq: 20, edited_by: null });
       // A late create event (the feed and live socket can deliver out of order) and a stale GET answer.
-      events.next({ type: 'contact.created', contact: at(2, T0), seq: 19 });
+      events.next({ type: 'contact.created', contact: at(2, T0), seq: 19, edited_by: null });
       expect(firstNames()).toEqual(['1:v00']);
       store.reload(true);
       http.expectOne(list).flush(rows(at(2, T0), at(1, T0)));
       expect(firstNames()).toEqual(['1:v00']);
       expect(store.count()).toBe(1);
       // Restore is announced as contact.created with a newer seq and updated_at.
-      events.next({ type: 'contact.created', contact: at(2, T2), seq: 21 });
+      events.next({ type: 'contact.created', contact: at(2, T2), seq: 21, edited_by: null });
       expect(firstNames()).toEqual(['2:v02', '1:v00']);
     });
 
     it('does not bring back a contact this tab deleted when an older create event arrives late', () => {
       http.expectOne(list).flush(rows(at(2, T1), at(1, T0)));
       store.removeLocally(2);
-      events.next({ type: 'contact.created', contact: at(2, T1), seq: 7 });
+      events.next({ type: 'contact.created', contact: at(2, T1), seq: 7, edited_by: null });
       expect(firstNames()).toEqual(['1:v00']);
-      events.next({ type: 'contact.deleted', contact_id: 2, seq: 9 });
-      events.next({ type: 'contact.created', contact: at(2, T2), seq: 10 });
+      events.next({ type: 'contact.deleted', contact_id: 2, seq: 9, edited_by: null });
+      events.next({ type: 'contact.created', contact: at(2, T2), seq: 10, edited_by: null });
       expect(firstNames()).toEqual(['2:v02', '1:v00']);
     });
   });

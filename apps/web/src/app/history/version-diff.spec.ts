@@ -11,6 +11,8 @@ function v(id: number, reason: Version['edited_reason'], fields: Partial<Version
     phone: '1',
     edited_at: `2026-11-26T10:00:0${id}.000Z`,
     edited_reason: reason,
+    edited_by: null,
+    edited_via: 'api',
     ...fields,
   };
 }
@@ -23,6 +25,14 @@ describe('buildVersionEntries', () => {
     // The revert put the old email back.
     expect(entries[0].changes).toEqual([{ field: 'email', label: 'Email', before: 'new@example.com', after: 'ada@example.com' }]);
     expect(entries[2].changes).toHaveLength(4);
+  });
+
+  it('says who made each version and how', () => {
+    const entries = buildVersionEntries([
+      v(2, 'updated', { edited_via: 'database' }),
+      v(1, 'created', { edited_by: { id: 1, name: 'Ada Lovelace' }, edited_via: 'web' }),
+    ]);
+    expect(entries.map((e) => e.editedBy)).toEqual(['Edited via the database', 'Ada Lovelace created in the web app']);
   });
 
   it('shows no field changes for a delete', () => {

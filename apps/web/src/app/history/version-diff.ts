@@ -1,11 +1,14 @@
 import type { EditedReason, Version } from '@contacts/wire-types';
 import { diffFields, type FieldChange } from '../shared/field-diff';
+import { editedByLabel } from './edited-by';
 
 export interface VersionEntry {
   version: Version;
   /** Changes from the previous (older) version; for the first version, every field it set. */
   changes: FieldChange[];
   isCurrent: boolean;
+  /** Who made it and how ("Edited via the database"). */
+  editedBy: string;
 }
 
 export const REASON_LABELS: Readonly<Record<EditedReason, string>> = {
@@ -23,5 +26,6 @@ export function buildVersionEntries(versions: readonly Version[]): VersionEntry[
     version,
     changes: diffFields(versions[i + 1] ?? null, version),
     isCurrent: i === 0,
+    editedBy: editedByLabel(version),
   }));
 }

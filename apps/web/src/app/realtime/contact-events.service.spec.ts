@@ -30,7 +30,7 @@ class FakeSocket {
 }
 
 const contact = testContact;
-const updated = (id: number, seq: number): ContactEvent => ({ type: 'contact.updated', contact: contact(id), seq });
+const updated = (id: number, seq: number): ContactEvent => ({ type: 'contact.updated', contact: contact(id), seq, edited_by: null });
 
 describe('ContactEventsService', () => {
   let socket: FakeSocket;
@@ -61,7 +61,7 @@ describe('ContactEventsService', () => {
     socket.fire('connect');
     expect(service.state()).toBe('live');
     socket.fire('contact.updated', updated(1, 5));
-    socket.fire('contact.deleted', { type: 'contact.deleted', contact_id: 1, seq: 6 });
+    socket.fire('contact.deleted', { type: 'contact.deleted', contact_id: 1, seq: 6, edited_by: null });
     expect(seen).toEqual([5, 6]);
     expect(service.lastSeq()).toBe(6);
     expect(changes).not.toHaveBeenCalled();

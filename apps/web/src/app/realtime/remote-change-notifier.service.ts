@@ -50,13 +50,22 @@ export class RemoteChangeNotifier {
       this.replayed++;
       return;
     }
-    if (e.type === 'contact.deleted') {
-      const name = this.names.get(e.contact_id);
-      this.toasts.show(name ? `${name} was deleted elsewhere` : 'A contact was deleted elsewhere');
-    } else if (e.type === 'contact.created') {
-      this.toasts.show(`${fullName(e.contact)} was added elsewhere`);
-    } else {
-      this.toasts.show(`${fullName(e.contact)} was updated elsewhere`);
-    }
+    this.toasts.show(remoteChangeMessage(e, e.type === 'contact.deleted' ? this.names.get(e.contact_id) : fullName(e.contact)));
   }
+}
+
+/**
+ * The toast for a change made elsewhere. Events name the editor when an account made the change;
+ * without one (no accounts, a service, a change made straight in the database) "elsewhere" is
+ * all the event can tell.
+ */
+export function remoteChangeMessage(e: ContactEvent, name: string | undefined): string {
+  const editor = e.edited_by?.name.trim();
+  if (e.type === 'contact.deleted') {
+    if (editor) return `${editor} deleted ${name ?? 'a contact'}`;
+    return name ? `${name} was deleted elsewhere` : 'A contact was deleted elsewhere';
+  }
+  const who = name ?? fullName(e.contact);
+  if (e.type === 'contact.created') return editor ? `${editor} added ${who}` : `${who} was added elsewhere`;
+  return editor ? `${editor} updated ${who}` : `${who} was updated elsewhere`;
 }
