@@ -15,9 +15,20 @@ export function benchTable(r, createDelayMs) {
     ['list, uncached: distinct pages', rate(r.list_distinct_pages), ''],
     ['list, uncached: distinct searches', rate(r.list_distinct_searches), ''],
     [`list, one URL, while ${w.target_per_s} PATCH/s run`, `${rate(r.list_while_writing)} (writes ${w.achieved_per_s}/s)`, ''],
-    ['PATCH/s 16 conns', `${r.patch.req_per_s} req/s = ${r.patch.pct_of_raw_sqlite}% of floor, p50/p99 ${r.patch.latency_ms.p50}/${r.patch.latency_ms.p99} ms`, ''],
-    ['floor: raw better-sqlite3 same transaction (UPDATE contact + INSERT version)', `${r.floor_raw_sqlite_write.transactions_per_s} tx/s`, ''],
+    [
+      'API: PATCH/s 16 conns, SQLite, 10k contacts',
+      `${r.patch.req_per_s} req/s = ${r.patch.pct_of_raw_sqlite}% of raw "as the server", p50/p99 ${r.patch.latency_ms.p50}/${r.patch.latency_ms.p99} ms`,
+      '',
+    ],
+    ...triggerCostRows('SQLite', r.trigger_cost_sqlite),
   ];
+  const pgPatch = r.direct_sql?.postgres?.patch;
+  rows.push([
+    'API: PATCH/s 16 conns, PostgreSQL, 1k contacts',
+    pgPatch ? `${pgPatch.req_per_s} req/s, p50/p99 ${pgPatch.latency_ms.p50}/${pgPatch.latency_ms.p99} ms${pgPatch.non2xx ? `, non-2xx ${pgPatch.non2xx}` : ''}` : notRun(r.direct_sql?.postgres ?? r.direct_sql),
+    '',
+  ]);
+  rows.push(...triggerCostRows('PostgreSQL', r.trigger_cost_postgres));
   for (const n of [100, 1000]) {
     const c = r[`creates_${n}`];
     // The delay + 1 s target is for 100 creates; 1,000 is shown for scale.
@@ -28,6 +39,19 @@ export function benchTable(r, createDelayMs) {
   }
   const s = r.search;
   rows.push(['search 100k p50/p99', `${s.p50} / ${s.p99} ms (n=${s.n}, ${s.mean_matches} match)`, `p99 ≤ 10: ${t(s.p99 <= 10)}`]);
+  for (const [kind, name] of [['sqlite', 'SQLite'], ['postgres', 'PostgreSQL']]) {
+    const d = r.direct_sql?.[kind];
+    const e = d?.direct_sql_to_event;
+    rows.push(
+      e
+        ? [
+            `direct SQL commit → client event, ${name} (${d.announced_by})`,
+            `p50 ${e.p50_ms} / p99 ${e.p99_ms} / max ${e.max_ms} ms, missed ${e.missed}/${e.changes} (by ${d.direct_client.replace(/ \(.*/, '')}; Socket.IO client)`,
+            `p99 < 2000: ${t(e.p99_ms !== null && e.p99_ms < 2000)}, missed 0: ${t(e.missed === 0)}`,
+          ]
+        : [`direct SQL commit → client event, ${name}`, notRun(d ?? r.direct_sql), ''],
+    );
+  }
   for (const rt of [r.realtime, r.realtime_socket_io_client]) {
     if (rt === undefined) continue;
     if (rt?.latency_ms) {
@@ -43,7 +67,25 @@ export function benchTable(r, createDelayMs) {
   }
   rows.push(['API RSS idle / list / creates', `${r.api_rss_mb_idle} / ${r.api_rss_mb_after_list} / ${r.api_rss_mb_after_creates} MB`, '']);
   rows.push(['API RSS (100k db, after search)', `${r.api_rss_mb_100k} MB`, '']);
-  rows.push(['total run', `${r.total_seconds} s`, '']);
+  const parts = Object.entries(r.part_seconds ?? {}).map(([name, seconds]) => `${name.replace(/_/g, ' ')} ${seconds}`);
+  rows.push(['total run', `${r.total_seconds} s${parts.length ? ` (of which ${parts.join(', ')} s)` : ''}`, '']);
   const widths = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];
   return rows.map(([a, b, c]) => `${a.padEnd(widths[0])}  ${b.padEnd(widths[1])}  ${c}`).join('\n');
+}
+
+/** Why a part printed no figure: skipped (a service is down) or failed. */
+const notRun = (x) => (x?.skipped ? `skipped: ${x.skipped}` : `error: ${x?.error ?? 'not run'}`);
+
+/** The raw-database floors of the PATCH transaction without and with the version triggers (trigger-cost.mjs). */
+function triggerCostRows(name, c) {
+  if (c?.durable) return [...formRows(`${name}, commit flushed`, c.durable), ...formRows(`${name}, synchronous_commit off`, c.no_flush)];
+  if (c?.before_tx_per_s) return formRows(name, c);
+  return [[`raw ${name}: PATCH transaction, triggers' cost`, notRun(c), '']];
+}
+
+function formRows(name, c) {
+  const rows = [[`raw ${name}: before: UPDATE + INSERT version, no triggers`, `${c.before_tx_per_s} tx/s`, '']];
+  if (c.trigger_tx_per_s) rows.push([`raw ${name}: UPDATE alone, trigger writes version`, `${c.trigger_tx_per_s} tx/s = ${c.trigger_pct_of_before}% of before`, '']);
+  rows.push([`raw ${name}: as the server now (+ context, read back)`, `${c.server_tx_per_s} tx/s = ${c.server_pct_of_before}% of before`, '']);
+  return rows;
 }

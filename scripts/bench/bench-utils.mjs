@@ -1,4 +1,5 @@
 // Small pieces the benchmark and soak scripts share.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -45,4 +46,15 @@ export function rssMb(pid) {
   } catch {
     return null;
   }
+}
+
+/** Runs `cmd args` (env added to this process's) to its end; rejects with its stderr unless it exits 0. */
+export function runToEnd(cmd, args, env = {}) {
+  return new Promise((res, rej) => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c) => (err = (err + c).slice(-4000)));
+    child.on('error', rej);
+    child.on('exit', (code) => (code === 0 ? res(undefined) : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err}`))));
+  });
 }

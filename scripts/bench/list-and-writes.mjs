@@ -2,7 +2,6 @@
 // URL is not a list query. Used by run-all.mjs.
 import http from 'node:http';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 
 const round = (x) => (x == null ? null : Math.round(x * 10) / 10);
 
@@ -110,49 +109,4 @@ export function patchThroughput(api, seconds, count, connections = 16) {
       return { method: 'PATCH', path: `/api/contacts/${i}/`, body: patchOf(n++) };
     },
   });
-}
-
-/**
- * The floor for PATCH/s: what the API's update transaction does, straight on better-sqlite3
- * with the API's pragmas, one after another on one connection (no HTTP, no validation, no
- * event): BEGIN IMMEDIATE, read the contact, UPDATE it, the version row (written by the
- * database's trigger when the schema has one, with the mutation context the server states
- * around it; else an explicit INSERT), read the version back, COMMIT.
- */
-export function rawSqliteWriteFloor(path, count, ms = 2000) {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  const has = (type, name) => db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get(type, name) !== undefined;
-  const triggerWritesVersion = has('trigger', 'contacts_version_update');
-  const context = has('table', 'mutation_context');
-  const read = db.prepare('SELECT * FROM contacts WHERE id = ?');
-  const update = db.prepare('UPDATE contacts SET phone = ?, updated_at = ? WHERE id = ?');
-  const setContext = context
-    ? db.prepare(`INSERT OR REPLACE INTO mutation_context (id, edited_reason, edited_via, edited_by_id, edited_by_name, edited_at)
-        VALUES (1, 'updated', 'api', NULL, NULL, ?)`)
-    : null;
-  const clearContext = context ? db.prepare('DELETE FROM mutation_context') : null;
-  const insertVersion = triggerWritesVersion
-    ? null
-    : db.prepare(`INSERT INTO contact_versions (contact_id, first_name, last_name, email, phone, edited_at, edited_reason, contact_created_at)
-        SELECT id, first_name, last_name, email, phone, updated_at, 'updated', created_at FROM contacts WHERE id = ?`);
-  const latest = db.prepare('SELECT * FROM contact_versions WHERE contact_id = ? ORDER BY id DESC LIMIT 1');
-  const write = db.transaction((i, n) => {
-    const at = new Date().toISOString();
-    read.get(i);
-    setContext?.run(at);
-    update.run(`+1-555-${String(n % 10_000_000).padStart(7, '0')}`, at, i);
-    insertVersion?.run(i);
-    clearContext?.run();
-    latest.get(i);
-  });
-  let n = 0;
-  const until = performance.now() + ms;
-  while (performance.now() < until) {
-    for (let k = 0; k < 20; k++, n++) write.immediate(1 + ((n * 7919) % count), n);
-  }
-  db.close();
-  return { transactions_per_s: Math.round(n / (ms / 1000)), version_by: triggerWritesVersion ? 'trigger' : 'insert' };
 }

@@ -2,19 +2,24 @@
 // `make bench`: the product's figures in one run (< 5 min), against the BUILT server
 // (dist/api/apps/api/src/main.js) as child processes on 127.0.0.1 with temp SQLite files.
 // Prints JSON and a table; saves the JSON in bench-results/. Needs `npm run build` first;
-// the realtime part needs Redis on 127.0.0.1:6379 (REDIS_URL overrides).
+// the realtime part needs Redis on 127.0.0.1:6379 (REDIS_URL overrides), the PostgreSQL rows
+// a server on 127.0.0.1:5432 (BENCH_POSTGRES_URL overrides; each part makes and drops its own
+// database); either missing, those rows say skipped.
 //   node scripts/bench/run-all.mjs [--quick]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import { createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { freePort, percentile, rssMb, sleep, waitHealthy } from './bench-utils.mjs';
+import { freePort, rssMb, runToEnd, waitHealthy } from './bench-utils.mjs';
 import { benchTable } from './bench-table.mjs';
-import { distinctPages, distinctSearches, load, patchThroughput, rawSqliteWriteFloor, whileWriting } from './list-and-writes.mjs';
+import { concurrentCreates, searchLatency } from './creates-and-search.mjs';
+import { runDirectSqlBench } from './direct-sql.mjs';
+import { distinctPages, distinctSearches, load, patchThroughput, whileWriting } from './list-and-writes.mjs';
+import { POSTGRES_ADMIN_URL, postgresUp } from './postgres-database.mjs';
+import { postgresTriggerCost, sqliteTriggerCost } from './trigger-cost.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const ENTRY = join(ROOT, 'dist/api/apps/api/src/main.js');
@@ -25,22 +30,9 @@ const HALF = Math.max(2, LOAD_SECONDS / 2);
 const WRITES_PER_S = 100;
 const CREATE_DELAY_MS = 2000;
 const round = (x, digits = 1) => (x == null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
-const stats = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  return { n: s.length, p50: round(percentile(s, 50), 2), p99: round(percentile(s, 99), 2), max: round(s.at(-1), 2) };
-};
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const tmp = mkdtempSync(join(tmpdir(), 'contacts-bench-'));
 const children = new Set();
-
-function run(cmd, args, env) {
-  return new Promise((res, rej) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (c) => (err += c));
-    child.on('exit', (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err}`))));
-  });
-}
 
 /** The built API on its own SQLite file, no Redis, quiet, unthrottled. */
 async function startApi(sqlitePath, env = {}) {
@@ -84,7 +76,7 @@ const LAST = ['Lovelace', 'Turing', 'Hopper', 'Dijkstra', 'Liskov', 'Knuth', 'Ha
 /** A migrated SQLite file with `count` contacts and one `created` version each (FTS, and versions where the schema has that trigger, filled by the triggers). */
 async function filledDatabase(name, count) {
   const path = join(tmp, `${name}.sqlite3`);
-  await run(process.execPath, [MIGRATE], { SQLITE_PATH: path, DATABASE_URL: '', REDIS_URL: '' });
+  await runToEnd(process.execPath, [MIGRATE], { SQLITE_PATH: path, DATABASE_URL: '', REDIS_URL: '' });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   const contact = db.prepare(
@@ -153,82 +145,7 @@ function rawSqliteFloor(path) {
   return { page_queries_per_s: pageOnly, page_plus_count_per_s: pageAndCount };
 }
 
-// ------------------------------------------------------------------ API figures
-function request(agent, baseUrl, method, path, body) {
-  return new Promise((res, rej) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      `${baseUrl}${path}`,
-      { method, agent, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (c) => (text += c));
-        response.on('end', () => res({ status: response.statusCode, text }));
-      },
-    );
-    req.on('error', rej);
-    req.end(payload);
-  });
-}
-
-/** N concurrent creates (wall time) and, while they wait out the delay, GET latencies on one keep-alive connection. */
-async function concurrentCreates(api, n, tag) {
-  const createAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const readAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  await request(readAgent, api.baseUrl, 'GET', '/api/contacts/1/'); // connection up
-  const started = performance.now();
-  const creates = Array.from({ length: n }, (_, i) =>
-    request(createAgent, api.baseUrl, 'POST', '/api/contacts/', {
-      first_name: 'Bench',
-      last_name: `Create${i}`,
-      email: `bench.${tag}.${i}@example.com`,
-      phone: '+1-555-0100',
-    }),
-  );
-  let done = false;
-  let finished = 0;
-  const all = Promise.all(creates.map((p) => p.finally(() => finished++))).finally(() => (done = true));
-  const reads = [];
-  let peakRss = 0;
-  await sleep(200); // every create is in its delay now
-  while (!done && finished === 0) {
-    const t0 = performance.now();
-    const r = await request(readAgent, api.baseUrl, 'GET', `/api/contacts/${1 + (reads.length % 1000)}/`);
-    if (r.status === 200) reads.push(performance.now() - t0);
-    if (reads.length % 50 === 0) peakRss = Math.max(peakRss, rssMb(api.pid) ?? 0);
-  }
-  const results = await all;
-  const wall = performance.now() - started;
-  createAgent.destroy();
-  readAgent.destroy();
-  const statuses = {};
-  for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-  return { creates: n, wall_ms: Math.round(wall), statuses, get_while_pending_ms: stats(reads), rss_mb_while_pending: peakRss };
-}
-
-async function searchLatency(api, count, queries = 400) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const times = [];
-  let matched = 0;
-  for (let q = 0; q < queries + 20; q++) {
-    const i = 1 + ((q * 7919) % count);
-    // Selective: one contact's email local part, e.g. "ritchie.4217@" (a substring, not a prefix).
-    const last = LAST[(i * 7) % LAST.length].toLowerCase();
-    const term = `${last}.${i}@`;
-    const t0 = performance.now();
-    const r = await request(agent, api.baseUrl, 'GET', `/api/contacts/?search=${encodeURIComponent(term)}`);
-    const ms = performance.now() - t0;
-    if (r.status !== 200) throw new Error(`search ${term}: ${r.status}`);
-    if (q >= 20) {
-      times.push(ms);
-      matched += JSON.parse(r.text).count;
-    }
-  }
-  agent.destroy();
-  return { contacts: count, ...stats(times), mean_matches: round(matched / queries, 2) };
-}
-
+// ------------------------------------------------------------------ realtime
 async function realtime(clientKind) {
   const file = join(ROOT, 'scripts/bench/realtime.mjs');
   // HOOK: scripts/bench/realtime.mjs (realtime engineer) exports runRealtimeBench(); absent → skipped.
@@ -236,12 +153,8 @@ async function realtime(clientKind) {
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   const redisUp = await new Promise((res) => {
     const { hostname, port } = new URL(redisUrl);
-    const socket = createServer().listen(0); // placeholder to keep types simple
-    socket.close();
-    import('node:net').then(({ connect }) => {
-      const c = connect(Number(port || 6379), hostname, () => (c.end(), res(true)));
-      c.on('error', () => res(false));
-    });
+    const c = connect(Number(port || 6379), hostname, () => (c.end(), res(true)));
+    c.on('error', () => res(false));
   });
   if (!redisUp) return { skipped: `no Redis at ${redisUrl} (make services)` };
   const { runRealtimeBench } = await import(file);
@@ -253,6 +166,16 @@ async function main() {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm run build (make bench does)`);
   const wallStart = Date.now();
   const result = { when: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, quick: QUICK };
+  /** How long some parts took (seconds), so their share of the run stays visible. */
+  result.part_seconds = {};
+  const timed = async (name, fn) => {
+    const started = Date.now();
+    try {
+      return await fn();
+    } finally {
+      result.part_seconds[name] = round((Date.now() - started) / 1000);
+    }
+  };
 
   log('filling databases (10k and 100k contacts)');
   const db10k = await filledDatabase('list-10k', 10_000);
@@ -289,15 +212,35 @@ async function main() {
   }
   result.api_rss_mb_after_creates = rssMb(api.pid);
   await api.stop();
-  log('floor: raw better-sqlite3, the PATCH transaction in a loop (10k contacts)');
-  result.floor_raw_sqlite_write = rawSqliteWriteFloor(db10k, 10_000);
-  result.patch.pct_of_raw_sqlite = round((100 * result.patch.req_per_s) / result.floor_raw_sqlite_write.transactions_per_s);
+  log('trigger cost, raw SQLite: the PATCH transaction without the version triggers, with them, and as the server runs it (10k contacts)');
+  result.trigger_cost_sqlite = await timed('trigger_cost_sqlite', () => sqliteTriggerCost(db10k, tmp, 10_000));
+  result.patch.pct_of_raw_sqlite = round((100 * result.patch.req_per_s) / result.trigger_cost_sqlite.server_tx_per_s);
 
   log('search: selective term over 100k contacts, sequential');
   api = await startApi(db100k);
-  result.search = await searchLatency(api, 100_000);
+  result.search = await searchLatency(api, 100_000, LAST);
   result.api_rss_mb_100k = rssMb(api.pid);
   await api.stop();
+
+  // Changes made outside the server, and the triggers' cost on PostgreSQL.
+  const postgres = await postgresUp();
+  const noPostgres = { skipped: `no PostgreSQL at ${POSTGRES_ADMIN_URL} (make services)` };
+  if (postgres) {
+    log('trigger cost, raw PostgreSQL: the same three transactions (10k contacts)');
+    result.trigger_cost_postgres = await timed('trigger_cost_postgres', () => postgresTriggerCost(MIGRATE, 10_000)).catch((error) => ({
+      error: String(error?.message ?? error),
+    }));
+  } else {
+    result.trigger_cost_postgres = noPostgres;
+  }
+  log('direct SQL commit → Socket.IO event (SQLite, PostgreSQL), API PATCH/s on PostgreSQL');
+  try {
+    const kinds = postgres ? ['sqlite', 'postgres'] : ['sqlite'];
+    result.direct_sql = await timed('direct_sql', () => runDirectSqlBench({ kinds, changes: QUICK ? 50 : 150, patchSeconds: HALF, patchOn: ['postgres'] }));
+    result.direct_sql.postgres ??= noPostgres;
+  } catch (error) {
+    result.direct_sql = { error: String(error?.message ?? error) };
+  }
 
   // Twice: lean protocol clients measure the server; socket.io-client shows what the
   // library's own cost adds when 1,000 of them share the replicas' 2 cores.
