@@ -52,7 +52,7 @@ soak: build services ## Mixed load + 500 Socket.IO clients for SOAK_SECONDS (def
 check-containers: install ## Validate Dockerfile, docker-compose.yml, nginx.conf (no Docker engine needed)
 	@bash scripts/check-containers.sh
 
-lint: install ## Type-check the API, the web app and the scripts
+lint: install ## Lint (ESLint) and type-check the API, the web app and the scripts
 	$(NPM) run lint
 
 fmt: install ## Format the sources with prettier (.prettierrc)

@@ -31,7 +31,7 @@ phase "Angular unit tests (Vitest)"
 (cd apps/web && NODE_OPTIONS= npx ng test --watch=false) 2>&1 | tee "$results/web.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
-phase "Type checks (API, web app, scripts)"
+phase "Lint and type checks (ESLint; API, web app, scripts)"
 npm run --silent lint || status=1
 
 phase "Container files and dependency audit"

@@ -15,6 +15,7 @@ for (const file of readdirSync(dir)) {
     rows.push(`${file.replace('.json', '')}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
   } else if (file === 'web.log' && existsSync(path)) {
     // Vitest: "Tests  34 passed (34)" or "Tests  1 failed | 33 passed (34)"
+    // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes (ESC) from Vitest's log
     const log = readFileSync(path, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
     const line = log.split('\n').find((l) => /^\s*Tests\s+/.test(l)) ?? '';
     const p = Number(/(\d+) passed/.exec(line)?.[1] ?? 0);

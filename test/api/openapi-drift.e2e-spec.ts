@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** '' when the committed file is what the served document renders to, else what to do and where they part. */
 function drift(file: string, expected: string): string {
-  let committed = '';
+  let committed: string;
   try {
     committed = readFileSync(join(ROOT, file), 'utf8');
   } catch {

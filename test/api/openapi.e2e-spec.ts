@@ -6,7 +6,6 @@ import { OpenApiResponseValidator } from '../support/openapi-validator.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 type Doc = Record<string, any>;
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 /** Every `METHOD /path` that Part 1 of the contract names, with the path exactly as written there. */
 function contractRequests(): { method: string; path: string }[] {

@@ -16,7 +16,7 @@ import {
 describe('realtime UI (browser)', () => {
   let server: ApiProcess;
   let browser: Browser;
-  let contexts: BrowserContext[] = [];
+  const contexts: BrowserContext[] = [];
   let ada: Contact;
 
   beforeAll(async () => {

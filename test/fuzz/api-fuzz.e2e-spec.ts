@@ -21,7 +21,7 @@ describe('HTTP API under generated input', () => {
     const text = await res.text();
     if (res.status >= 500) fiveHundreds.push(`${method} ${path} ${init.body?.slice(0, 200)} -> ${res.status} ${text}`);
     if (res.status >= 200 && res.status < 300 && method !== 'GET') writes += 1;
-    let body: any = null;
+    let body: any;
     try {
       body = text ? JSON.parse(text) : null;
     } catch {

@@ -8,7 +8,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { FASTIFY_OPTIONS, registerCompression, serveWebApp } from './common/http-setup.js';
 import { RealtimeIoAdapter } from './realtime/redis-io.adapter.js';
-import { RealtimeRedis } from './realtime/realtime-redis.js';
+import { RedisConnections } from './redis/redis-connections.js';
 import { setupSwagger } from './openapi/swagger-setup.js';
 import { ShutdownGate } from './lifecycle/shutdown-gate.js';
 import { applySecurity } from './security/security-setup.js';
@@ -35,7 +35,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // No enableShutdownHooks: main.ts installs GracefulShutdown (drain pending creates, then close, exit 0).
   // Redis first, so replicas share Socket.IO state from the first connection; a Redis
   // that is down does not stop the server (it reconnects, /api/health says "down").
-  const redis = app.get(RealtimeRedis);
+  const redis = app.get(RedisConnections);
   if (!(await redis.connect(REDIS_CONNECT_TIMEOUT_MS))) {
     bootLogger.warn('Redis is not reachable: serving without it for now, reconnecting in the background');
   }

@@ -7,9 +7,11 @@ import { EventsModule } from './events/events.module.js';
 import { ExternalModule } from './external/external.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HistoryModule } from './history/history.module.js';
+import { RevisionsModule } from './history/revisions.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { SecurityModule } from './security/security.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { RedisModule } from './redis/redis.module.js';
 
 @Module({})
 export class AppModule {
@@ -22,6 +24,10 @@ export class AppModule {
         SecurityModule,
         DatabaseModule,
         EventsModule,
+        RedisModule,
+        // History's revert/restore routes, writing through the contacts module's mutations. First,
+        // as when they lived in contacts/: the document lists their paths first.
+        RevisionsModule.register(ContactsModule),
         ContactsModule,
         HistoryModule,
         ExternalModule.forRoot(config),

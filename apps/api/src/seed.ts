@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
-import { announceThroughRedis } from './realtime/redis-event-publisher.js';
-import { seedContacts } from './seed/seed-contacts.js';
+import { announceThroughRedis } from './redis/redis-event-publisher.js';
+import { SEED_ENTITIES, seedContacts } from './seed/seed-contacts.js';
 
 /** `node dist/api/apps/api/src/seed.js N`: N realistic contacts with their versions. */
 async function main(): Promise<void> {
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     throw new ConfigError(`usage: seed N (1 … 10,000,000), got "${process.argv[2]}"`);
   }
   const config = loadConfig();
-  const dataSource = await new DataSource(dataSourceOptions(config.database)).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(config.database, SEED_ENTITIES)).initialize();
   const started = Date.now();
   try {
     const events = await seedContacts(dataSource, count);

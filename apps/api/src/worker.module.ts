@@ -5,7 +5,9 @@ import { ContactsModule } from './contacts/contacts.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
 import { ExternalModule } from './external/external.module.js';
-import { RedisEventPublisher } from './realtime/redis-event-publisher.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { BusToRedis } from './redis/bus-to-redis.js';
+import { RedisModule } from './redis/redis.module.js';
 
 /** The queue processor without HTTP: its writes are announced through Redis. */
 @Module({})
@@ -13,8 +15,11 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, EventsModule, ContactsModule, ExternalModule.forRoot(config, { http: false })],
-      providers: [RedisEventPublisher],
+      imports: [
+        ConfigModule.forRoot(config), LifecycleModule, DatabaseModule, EventsModule, RedisModule, ContactsModule,
+        ExternalModule.forRoot(config, { http: false }),
+      ],
+      providers: [BusToRedis],
     };
   }
 }

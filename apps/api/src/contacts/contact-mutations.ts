@@ -6,8 +6,9 @@ import { nowIso } from '../common/clock.js';
 import { ifMatchSatisfied } from '../common/etag.js';
 import { WriteTransactions } from '../database/write-transactions.js';
 import { ContactEventBus } from '../events/contact-event-bus.js';
+import type { ContactRevisionWriter } from '../history/contact-revision-writer.js';
 import { contactAt, eventFor } from '../history/version.mapper.js';
-import { VersionsRepository } from '../history/versions.repository.js';
+import { VersionLog } from '../history/version-log.js';
 import type { ContactEntity } from './contact.entity.js';
 import { toContact } from './contact.mapper.js';
 import { ContactsRepository } from './contacts.repository.js';
@@ -42,11 +43,11 @@ type Outcome = { contact: Contact; event: ContactEvent | null };
  * states the mutation's context first, then reads the version back to build the event.
  */
 @Injectable()
-export class ContactMutations {
+export class ContactMutations implements ContactRevisionWriter {
   constructor(
     private readonly writes: WriteTransactions,
     private readonly contacts: ContactsRepository,
-    private readonly versions: VersionsRepository,
+    private readonly versions: VersionLog,
     private readonly context: MutationContextRepository,
     private readonly reservations: EmailReservations,
     private readonly events: ContactEventBus,

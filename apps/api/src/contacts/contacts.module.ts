@@ -1,36 +1,41 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContactRevisionWriter } from '../history/contact-revision-writer.js';
 import { HistoryModule } from '../history/history.module.js';
 import { ContactCreateService } from './contact-create.service.js';
 import { ContactMutations } from './contact-mutations.js';
 import { ContactPageCache } from './contact-page-cache.js';
-import { ContactRevisionsController } from './contact-revisions.controller.js';
-import { ContactRevisionsService } from './contact-revisions.service.js';
+import { ContactEntity } from './contact.entity.js';
 import { ContactsController } from './contacts.controller.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { ContactsService } from './contacts.service.js';
 import { EmailReservations } from './email-reservations.js';
+import { EmailReservationsRepository } from './email-reservations.repository.js';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 import { IdempotencyStore } from './idempotency-store.js';
 import { MutationContextRepository } from './mutation-context.repository.js';
 import { PendingCreates } from './pending-creates.js';
 import { ContactInputValidator } from './validators/contact-input.validator.js';
 
 @Module({
-  imports: [HistoryModule],
-  // Revisions first: its literal `deleted` path must win over `:id`.
-  controllers: [ContactRevisionsController, ContactsController],
+  imports: [TypeOrmModule.forFeature([ContactEntity]), HistoryModule],
+  controllers: [ContactsController],
   providers: [
     ContactsService,
     ContactPageCache,
     ContactCreateService,
-    ContactRevisionsService,
     ContactMutations,
+    // History's revert and restore write through the one write path.
+    { provide: ContactRevisionWriter, useExisting: ContactMutations },
     ContactsRepository,
     MutationContextRepository,
     ContactInputValidator,
     EmailReservations,
+    EmailReservationsRepository,
+    IdempotencyKeysRepository,
     IdempotencyStore,
     PendingCreates,
   ],
-  exports: [ContactsService, ContactsRepository, PendingCreates],
+  exports: [ContactsService, ContactRevisionWriter],
 })
 export class ContactsModule {}

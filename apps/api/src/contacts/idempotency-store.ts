@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sleep } from '../common/clock.js';
-import { DatabaseReader } from '../database/database-reader.js';
 import { WriteTransactions } from '../database/write-transactions.js';
+import { type IdempotencyKeyRow as KeyRow, IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 
 export interface StoredResponse {
   status: number;
@@ -15,15 +15,6 @@ export type IdempotencyClaim =
   | { kind: 'mismatch' }
   | { kind: 'pending' }
   | { kind: 'done'; response: StoredResponse };
-
-interface KeyRow {
-  key: string;
-  fingerprint: string;
-  state: 'pending' | 'done';
-  status_code: number | null;
-  body: string | null;
-  created_at: number;
-}
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const POLL_MS = 100;
@@ -43,65 +34,42 @@ export function fingerprintOf(body: unknown): string {
 export class IdempotencyStore {
   constructor(
     private readonly writes: WriteTransactions,
-    private readonly reader: DatabaseReader,
+    private readonly keys: IdempotencyKeysRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   claim(key: string, fingerprint: string): Promise<IdempotencyClaim> {
     const now = Date.now();
     return this.writes.run(async (manager) => {
-      await manager.createQueryBuilder().delete().from('idempotency_keys').where('created_at < :cutoff', { cutoff: now - KEEP_MS }).execute();
-      const row = await this.find(key, manager);
+      await this.keys.deleteOlderThan(manager, now - KEEP_MS);
+      const row = await this.keys.find(key, manager);
       if (row && row.fingerprint !== fingerprint) return { kind: 'mismatch' } as const;
       if (row?.state === 'done') return { kind: 'done', response: this.responseOf(row) } as const;
       if (row && !this.isStale(row, now)) return { kind: 'pending' } as const;
-      if (row) await manager.createQueryBuilder().delete().from('idempotency_keys').where('key = :key', { key }).execute();
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into('idempotency_keys')
-        .values({ key, fingerprint, state: 'pending', status_code: null, body: null, created_at: now })
-        .execute();
+      if (row) await this.keys.delete(manager, key);
+      await this.keys.insertPending(manager, key, fingerprint, now);
       return { kind: 'claimed' } as const;
     });
   }
 
   async complete(key: string, response: StoredResponse): Promise<void> {
-    await this.writes.run((manager) =>
-      manager
-        .createQueryBuilder()
-        .update('idempotency_keys')
-        .set({ state: 'done', status_code: response.status, body: JSON.stringify(response.body) })
-        .where('key = :key', { key })
-        .execute(),
-    );
+    await this.writes.run((manager) => this.keys.markDone(manager, key, response.status, JSON.stringify(response.body)));
   }
 
   /** The first request failed unexpectedly: let a retry run it again. */
   async abandon(key: string): Promise<void> {
-    await this.writes.run((manager) =>
-      manager.createQueryBuilder().delete().from('idempotency_keys').where('key = :key', { key }).execute(),
-    );
+    await this.writes.run((manager) => this.keys.delete(manager, key));
   }
 
   /** Waits for the request holding this key to finish (it may be on another replica). */
   async waitForResult(key: string): Promise<StoredResponse | null> {
     for (;;) {
-      const row = await this.find(key);
+      const row = await this.keys.find(key);
       if (!row) return null;
       if (row.state === 'done') return this.responseOf(row);
       if (this.isStale(row, Date.now())) return null;
       await sleep(POLL_MS);
     }
-  }
-
-  private async find(key: string, manager = this.reader.manager): Promise<KeyRow | undefined> {
-    return manager
-      .createQueryBuilder()
-      .select(['key', 'fingerprint', 'state', 'status_code', 'body', 'created_at'])
-      .from('idempotency_keys', 'k')
-      .where('k.key = :key', { key })
-      .getRawOne<KeyRow>();
   }
 
   private isStale(row: KeyRow, now: number): boolean {

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { type DrainableWork, WorkInFlight } from '../lifecycle/work-in-flight.js';
 
 /** Creates waiting out their delay: graceful shutdown lets them finish before closing. */
 @Injectable()
-export class PendingCreates {
+export class PendingCreates implements DrainableWork {
+  readonly name = 'pending creates';
   private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(inFlight: WorkInFlight) {
+    inFlight.register(this);
+  }
 
   track<T>(work: Promise<T>): Promise<T> {
     this.pending.add(work);

@@ -2,8 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseConfig } from '../config/app-config.js';
-import { ContactEntity } from '../contacts/contact.entity.js';
-import { ContactVersionEntity } from '../history/contact-version.entity.js';
+import { DatabaseRepository, type SqliteHandle } from './database.repository.js';
 import { SqliteInitial1764100000000 } from './migrations/sqlite-initial.migration.js';
 import { PostgresInitial1764100000000 } from './migrations/postgres-initial.migration.js';
 import { AppliedJobs1764300000000 } from './migrations/applied-jobs.migration.js';
@@ -12,17 +11,20 @@ import { PostgresReservationKey1764420000000 } from './migrations/postgres-reser
 import { PostgresDatabaseGuards1764415000000 } from './migrations/postgres-database-guards.migration.js';
 import { SqliteDatabaseGuards1764415000000 } from './migrations/sqlite-database-guards.migration.js';
 
-export const ENTITIES = [ContactEntity, ContactVersionEntity];
-
 /** How long a writer waits for another process's write lock before SQLite gives up. */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
-export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+/**
+ * The writer's options. No entities by default: in the server each feature module
+ * registers its own (TypeOrmModule.forFeature, `autoLoadEntities`); a command-line entry
+ * point that uses the ORM passes the ones it needs. Migrations need none.
+ */
+export function dataSourceOptions(database: DatabaseConfig, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   if (database.kind === 'postgres') {
     return {
       type: 'postgres',
       url: database.url,
-      entities: ENTITIES,
+      entities,
       migrations: [PostgresInitial1764100000000, PostgresSearch1764200000000, AppliedJobs1764300000000, PostgresDatabaseGuards1764415000000,
         PostgresReservationKey1764420000000],
       migrationsRun: true,
@@ -34,23 +36,19 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   return {
     type: 'better-sqlite3',
     database: database.path,
-    entities: ENTITIES,
+    entities,
     migrations: [SqliteInitial1764100000000, AppliedJobs1764300000000, SqliteDatabaseGuards1764415000000],
     migrationsRun: true,
     synchronize: false,
     timeout: SQLITE_BUSY_TIMEOUT_MS,
-    prepareDatabase: (db: { pragma(source: string): unknown }) => {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.pragma('foreign_keys = ON');
-      db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    },
+    prepareDatabase: (db: SqliteHandle) => DatabaseRepository.prepareSqliteWriter(db, SQLITE_BUSY_TIMEOUT_MS),
   };
 }
 
 /**
  * SQLite's read connection (see DatabaseReader): the writer's file, opened read-only once
  * the writer has migrated it; WAL is a property of the file, already set by the writer.
+ * It maps the entities the writer has (whoever registered them).
  * Null on PostgreSQL, whose pool already isolates reads.
  */
 export function readerDataSourceOptions(writer: DataSourceOptions): DataSourceOptions | null {
@@ -58,7 +56,7 @@ export function readerDataSourceOptions(writer: DataSourceOptions): DataSourceOp
   return {
     type: 'better-sqlite3',
     database: writer.database,
-    entities: ENTITIES,
+    entities: writer.entities,
     migrationsRun: false,
     synchronize: false,
     readonly: true,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseReader, type SqliteConnection } from './database-reader.js';
+import { DatabaseReader } from './database-reader.js';
+import { DatabaseRepository, type SqliteConnection } from './database.repository.js';
 
 /**
  * A token that changes whenever the database may have changed: SQLite's `data_version`
@@ -12,15 +13,14 @@ import { DatabaseReader, type SqliteConnection } from './database-reader.js';
 @Injectable()
 export class DataVersion {
   private readonly connection: SqliteConnection | null;
-  /** Prepared once: `db.pragma()` would compile the statement on every call. */
-  private readonly dataVersion: { get(): unknown } | null;
+  private readonly dataVersion: (() => unknown) | null;
 
   constructor(reader: DatabaseReader) {
     this.connection = reader.sqliteConnection;
-    this.dataVersion = this.connection?.prepare('PRAGMA data_version').pluck() ?? null;
+    this.dataVersion = this.connection ? DatabaseRepository.dataVersionOf(this.connection) : null;
   }
 
   current(): string | null {
-    return this.dataVersion && this.connection?.open ? String(this.dataVersion.get()) : null;
+    return this.dataVersion && this.connection?.open ? String(this.dataVersion()) : null;
   }
 }

@@ -19,7 +19,7 @@ describe('DatabaseReader on SQLite', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'contacts-reader-'));
-    writer = await bindIntegerParameters(new DataSource(dataSourceOptions({ kind: 'sqlite', path: join(dir, 'db.sqlite3') }))).initialize();
+    writer = await bindIntegerParameters(new DataSource(dataSourceOptions({ kind: 'sqlite', path: join(dir, 'db.sqlite3') }, [ContactEntity]))).initialize();
     reader = await DatabaseReader.open(writer);
     version = new DataVersion(reader);
   });

@@ -1,12 +1,7 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import { bindIntegerParameters } from './bind-integer-parameters.js';
 import { readerDataSourceOptions } from './data-source-options.js';
-
-/** The part of a better-sqlite3 connection the data version needs. */
-export interface SqliteConnection {
-  readonly open: boolean;
-  prepare(source: string): { pluck(): { get(): unknown } };
-}
+import type { SqliteConnection } from './database.repository.js';
 
 /**
  * Where every read outside a write transaction goes, so that no read sees rows a write

@@ -13,7 +13,8 @@ import { WriteTransactions } from './write-transactions.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+      // Each feature module registers its own entities (TypeOrmModule.forFeature): this module knows none.
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), autoLoadEntities: true }),
       dataSourceFactory: async (options) => bindIntegerParameters(new DataSource(options!)).initialize(),
     }),
   ],

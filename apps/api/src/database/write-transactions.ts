@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DatabaseRepository } from './database.repository.js';
 
 /**
  * The one way to write. TypeORM shares a single connection on SQLite, so concurrent
@@ -28,13 +29,15 @@ export class WriteTransactions {
   }
 
   private async lockThen<T>(manager: EntityManager, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.postgres) {
-      // Self-conflicting lock: one writer at a time across every replica, so seq order = commit order.
-      await manager.query('LOCK TABLE contact_versions IN SHARE ROW EXCLUSIVE MODE');
-    } else {
-      // A no-op write takes SQLite's write lock now rather than failing on upgrade later.
-      await manager.query('DELETE FROM email_reservations WHERE 0');
-    }
+    await DatabaseRepository.lockWrites(manager, this.postgres);
     return work(manager);
   }
+}
+
+/**
+ * The same write lock, for a one-off writer with a DataSource of its own (the seed command):
+ * the first statement of its transaction.
+ */
+export function takeWriteLock(manager: EntityManager): Promise<unknown> {
+  return DatabaseRepository.lockWrites(manager, manager.connection.options.type === 'postgres');
 }

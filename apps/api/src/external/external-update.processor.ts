@@ -31,7 +31,7 @@ export class ExternalUpdateProcessor {
       if (error instanceof HttpException && error.getStatus() < 500) {
         // Bad data or a conflict: retrying cannot help. The reason is the HTTP answer.
         job.discard();
-        throw new Error(failureReason(error));
+        throw new Error(failureReason(error), { cause: error });
       }
       this.logger.warn(`external update job ${job.id} failed (attempt ${job.attemptsMade + 1}): ${String(error)}`);
       throw error;

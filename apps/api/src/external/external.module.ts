@@ -4,7 +4,7 @@ import type { Queue } from 'bull';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
-import { closeRedisClient, createRedisClient } from '../realtime/redis-client.js';
+import { closeRedisClient, createRedisClient } from '../redis/redis-client.js';
 import { AppliedJobsRepository } from './applied-jobs.repository.js';
 import { bullPrefix, EXTERNAL_UPDATES_QUEUE } from './external-update.job.js';
 import { ExternalUpdateProcessor } from './external-update.processor.js';

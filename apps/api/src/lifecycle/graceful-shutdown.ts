@@ -2,8 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
 import type { AppConfig } from '../config/app-config.js';
-import { PendingCreates } from '../contacts/pending-creates.js';
 import { ShutdownGate } from './shutdown-gate.js';
+import { WorkInFlight } from './work-in-flight.js';
 
 /** Time for answers already computed to leave, and for Nest's own close, after the drain. */
 const FLUSH_MS = 5_000;
@@ -15,8 +15,8 @@ export interface ProcessControl {
 }
 
 /**
- * SIGTERM/SIGINT: stop taking requests, let pending creates finish (they were answered
- * "in progress" to nobody: their clients are still waiting for the 201), then close
+ * SIGTERM/SIGINT: stop taking requests, let the work in flight that features registered
+ * finish (pending creates: their clients are still waiting for the 201), then close
  * sockets, Redis, Bull and the database (SQLite checkpoints its WAL on close), exit 0.
  * Replaces Nest's enableShutdownHooks, which closes the database without waiting and
  * re-raises the signal (exit status "SIGTERM" instead of 0).
@@ -47,15 +47,15 @@ export class GracefulShutdown {
 
   async run(signal: string): Promise<void> {
     const gate = this.app.get(ShutdownGate);
-    const pending = this.app.get(PendingCreates);
+    const pending = this.app.get(WorkInFlight);
     const server = this.app.getHttpServer() as Server;
-    this.logger.log(`${signal}: draining (${pending.size} pending creates, grace ${this.config.shutdownGraceMs} ms)`);
+    this.logger.log(`${signal}: draining (${pending.describe()}, grace ${this.config.shutdownGraceMs} ms)`);
     gate.close();
     server.close(); // no new connections; the callback is Nest's business
     server.closeIdleConnections();
     try {
       await pending.drain(this.config.shutdownGraceMs);
-      if (pending.size > 0) this.logger.warn(`${pending.size} creates still pending after the grace period`);
+      if (pending.size > 0) this.logger.warn(`still in flight after the grace period: ${pending.describe()}`);
       await gate.idle(FLUSH_MS);
       server.closeAllConnections(); // HTTP only; WebSockets are upgraded and closed by their servers
       await withTimeout(this.app.close(), CLOSE_MS);

@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { ContactVersionEntity } from '../history/contact-version.entity.js';
 import type { VersionsRepository } from '../history/versions.repository.js';
+import { VersionLog } from '../history/version-log.js';
 import { ContactEventBus } from '../events/contact-event-bus.js';
 import { eventFor } from '../history/version.mapper.js';
-import type { RealtimeRedis } from './realtime-redis.js';
+import type { RedisConnections } from '../redis/redis-connections.js';
+import { RedisEventPublisher } from '../redis/redis-event-publisher.js';
 import { EventRelay } from './event-relay.js';
 import { RealtimeHub } from './realtime-hub.js';
 
@@ -11,6 +13,7 @@ function version(id: number): ContactVersionEntity {
   return {
     id, contact_id: 1, first_name: 'A', last_name: 'B', email: 'a@b.co', phone: '1',
     edited_at: '2026-01-01T00:00:00.000Z', edited_reason: 'updated', contact_created_at: '2026-01-01T00:00:00.000Z',
+    edited_via: 'api', edited_by_id: null, edited_by_name: null,
   } as ContactVersionEntity;
 }
 
@@ -24,8 +27,8 @@ function fakes(initial: number[]) {
   const published: string[] = [];
   const sub = Object.assign(new EventEmitter(), { status: 'ready', subscribe: async () => 1 });
   const pub = { status: 'ready', publish: async (_c: string, m: string) => published.push(m) };
-  const redis = { pub, sub, config: { redisPrefix: 'p:' } } as unknown as RealtimeRedis;
-  return { rows, versions, redis, pub, sub, published };
+  const redis = { pub, sub, config: { redisPrefix: 'p:' } } as unknown as RedisConnections;
+  return { rows, versions: new VersionLog(versions), redis, publisher: new RedisEventPublisher(redis), pub, sub, published };
 }
 
 describe('EventRelay', () => {
@@ -35,7 +38,7 @@ describe('EventRelay', () => {
     const hub = new RealtimeHub();
     const got: number[] = [];
     hub.addSink({ name: 'test', sendLocal: (e) => got.push(e.seq) });
-    const relay = new EventRelay(bus, hub, f.redis, f.versions);
+    const relay = new EventRelay(bus, hub, f.redis, f.publisher, f.versions);
     await relay.onApplicationBootstrap();
 
     f.rows.push(version(3));
@@ -59,7 +62,7 @@ describe('EventRelay', () => {
     const hub = new RealtimeHub();
     const got: number[] = [];
     hub.addSink({ name: 'test', sendLocal: (e) => got.push(e.seq) });
-    const relay = new EventRelay(bus, hub, f.redis, f.versions);
+    const relay = new EventRelay(bus, hub, f.redis, f.publisher, f.versions);
     await relay.onApplicationBootstrap();
 
     f.rows.push(version(2), version(3)); // 2 by the other replica, not yet through Redis
@@ -78,7 +81,7 @@ describe('EventRelay', () => {
     const bus = new ContactEventBus();
     const hub = new RealtimeHub();
     hub.addSink({ name: 'test', sendLocal: (e) => void order.push(`local ${e.seq}`) });
-    const relay = new EventRelay(bus, hub, f.redis, f.versions);
+    const relay = new EventRelay(bus, hub, f.redis, f.publisher, f.versions);
     await relay.onApplicationBootstrap();
     bus.publish(eventFor(version(1)));
     relay.onApplicationShutdown();
@@ -89,7 +92,7 @@ describe('EventRelay', () => {
     const f = fakes([]);
     f.pub.status = 'reconnecting';
     const bus = new ContactEventBus();
-    const relay = new EventRelay(bus, new RealtimeHub(), f.redis, f.versions);
+    const relay = new EventRelay(bus, new RealtimeHub(), f.redis, f.publisher, f.versions);
     await relay.onApplicationBootstrap();
     bus.publish(eventFor(version(1)));
     relay.onApplicationShutdown();

@@ -2,11 +2,11 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import type { Subscription } from 'rxjs';
 import type { ContactEvent } from '@contacts/wire-types';
 import { ContactEventBus } from '../events/contact-event-bus.js';
-import { eventFor } from '../history/version.mapper.js';
-import { VersionsRepository } from '../history/versions.repository.js';
-import { decodeEvent, encodeEvent, eventChannel } from './event-channel.js';
+import { VersionLog } from '../history/version-log.js';
+import { decodeEvent, eventChannel } from '../redis/event-channel.js';
+import { RedisConnections } from '../redis/redis-connections.js';
+import { RedisEventPublisher } from '../redis/redis-event-publisher.js';
 import { RealtimeHub } from './realtime-hub.js';
-import { RealtimeRedis } from './realtime-redis.js';
 
 /** How often a replica with Redis compares what it delivered with the database. */
 export const SWEEP_INTERVAL_MS = 1000;
@@ -29,16 +29,15 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly bus: ContactEventBus,
     private readonly hub: RealtimeHub,
-    private readonly redis: RealtimeRedis,
-    private readonly versions: VersionsRepository,
+    private readonly redis: RedisConnections,
+    private readonly publisher: RedisEventPublisher,
+    private readonly history: VersionLog,
   ) {
     this.channel = eventChannel(redis.config.redisPrefix);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.hub.startAfter(await this.versions.lastSeq(), {
-      since: async (after, limit) => (await this.versions.since(after, limit)).map(eventFor),
-    });
+    this.hub.startAfter(await this.history.lastSeq(), { since: (after, limit) => this.history.eventsSince(after, limit) });
     this.subscription = this.bus.events$.subscribe((event) => this.onLocalEvent(event));
     const sub = this.redis.sub;
     if (!sub) return;
@@ -61,14 +60,9 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private onLocalEvent(event: ContactEvent): void {
-    const pub = this.redis.pub;
     // Publish first: ioredis writes to its socket at once, so the other replicas fan out
     // on the other cores while this one writes to its own clients.
-    // While Redis is down the event is not queued: the other replicas find it in the
-    // history (their next gap fill or sweep).
-    if (pub?.status === 'ready') {
-      pub.publish(this.channel, encodeEvent(event)).catch((error: Error) => this.logger.debug(`publish failed: ${error.message}`));
-    }
+    this.publisher.publish(event);
     this.hub.deliver(event);
   }
 

@@ -1,9 +1,9 @@
 import type { ContactEvent } from '@contacts/wire-types';
-import { decodeEvent, encodeEvent } from './event-channel.js';
+import { decodeEvent, encodeEvent } from '../redis/event-channel.js';
 import { PendingEvents } from './pending-events.js';
 import { type EventSink, type HistoryFeed, RealtimeHub } from './realtime-hub.js';
 
-const deleted = (seq: number): ContactEvent => ({ type: 'contact.deleted', contact_id: 1, seq });
+const deleted = (seq: number): ContactEvent => ({ type: 'contact.deleted', contact_id: 1, seq, edited_by: null });
 
 function fakeSink(name = 'fake'): EventSink & { got: number[] } {
   const got: number[] = [];
@@ -166,6 +166,7 @@ describe('event channel codec', () => {
   it('round-trips events and rejects anything else', () => {
     const event: ContactEvent = {
       type: 'contact.updated', seq: 3,
+      edited_by: { id: 2, name: 'Ada Lovelace' },
       contact: { id: 1, first_name: 'A', last_name: 'B', email: 'a@b.co', phone: '1', created_at: 'x', updated_at: 'y' },
     };
     expect(decodeEvent(encodeEvent(event))).toEqual(event);

@@ -3,8 +3,8 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { AppConfig } from '../config/app-config.js';
 import type { OriginPolicy } from '../security/origin-policy.js';
-import { socketIoAdapterKey } from './event-channel.js';
-import type { RealtimeRedis } from './realtime-redis.js';
+import { socketIoAdapterKey } from '../redis/event-channel.js';
+import type { RedisConnections } from '../redis/redis-connections.js';
 
 type IoServer = ReturnType<IoAdapter['createIOServer']>;
 type IoServerOptions = Parameters<IoAdapter['createIOServer']>[1];
@@ -17,7 +17,7 @@ export class RealtimeIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly config: AppConfig,
-    private readonly redis: RealtimeRedis,
+    private readonly redis: RedisConnections,
     private readonly originPolicy?: OriginPolicy,
   ) {
     super(app);

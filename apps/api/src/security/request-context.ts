@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 /** A caller's id is kept only if it is short and plain (it ends up in logs and headers). */
-const ACCEPTABLE_ID = /^[A-Za-z0-9._:\-]{1,128}$/;
+const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const store = new AsyncLocalStorage<{ requestId: string }>();
 

@@ -1,11 +1,15 @@
 import type { DataSource } from 'typeorm';
 import type { ContactEvent } from '@contacts/wire-types';
-import type { ContactEntity } from '../contacts/contact.entity.js';
+import { ContactEntity } from '../contacts/contact.entity.js';
+import { ContactVersionEntity } from '../history/contact-version.entity.js';
 import { eventFor } from '../history/version.mapper.js';
 import { sampleContact } from './sample-people.js';
 import { SeedRepository } from './seed.repository.js';
 
 const CHUNK = 500;
+
+/** The entities the seed command maps (its DataSource has no feature modules to register them). */
+export const SEED_ENTITIES = [ContactEntity, ContactVersionEntity];
 
 /**
  * Inserts `count` contacts in one transaction that holds the write lock, so readers never

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ContactEntity } from '../contacts/contact.entity.js';
+import { takeWriteLock } from '../database/write-transactions.js';
 import { ContactVersionEntity } from '../history/contact-version.entity.js';
 
 /** The seed command's SQL, inside its one transaction (`manager`). */
@@ -8,8 +9,7 @@ export class SeedRepository {
 
   /** The write lock every writer takes first (as WriteTransactions does): ids and seqs are then this batch's alone. */
   async lockWrites(): Promise<void> {
-    const postgres = this.manager.connection.options.type === 'postgres';
-    await this.manager.query(postgres ? 'LOCK TABLE contact_versions IN SHARE ROW EXCLUSIVE MODE' : 'DELETE FROM email_reservations WHERE 0');
+    await takeWriteLock(this.manager);
   }
 
   async lastSeq(): Promise<number> {

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { Subject, of, throwError, type Observable } from 'rxjs';
-import type { ChangesPage, Contact, ContactEvent } from '@contacts/wire-types';
+import type { ChangesPage, ContactEvent } from '@contacts/wire-types';
 import { ContactsApiService } from '../contacts/contacts-api.service';
 import { CONTACTS_SOCKET_FACTORY, type ContactsSocket } from './contact-socket';
 import { ContactEventsService } from './contact-events.service';

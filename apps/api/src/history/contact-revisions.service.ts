@@ -2,15 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { Contact, Page } from '@contacts/wire-types';
 import { badRequest } from '../common/api-errors.js';
 import { buildPage, type PageLinkBase, parsePageRequest } from '../common/pagination.js';
-import { contactAt } from '../history/version.mapper.js';
-import { VersionsRepository } from '../history/versions.repository.js';
-import { ContactMutations } from './contact-mutations.js';
+import { ContactRevisionWriter } from './contact-revision-writer.js';
+import { contactAt } from './version.mapper.js';
+import { VersionsRepository } from './versions.repository.js';
 
-/** Undo with history: revert to a version, restore a deleted contact, list the deleted. */
+/**
+ * Undo with history: revert to a version, restore a deleted contact, list the deleted.
+ * The request is checked here; the write goes through the one write path (ContactRevisionWriter).
+ */
 @Injectable()
 export class ContactRevisionsService {
   constructor(
-    private readonly mutations: ContactMutations,
+    private readonly writer: ContactRevisionWriter,
     private readonly versions: VersionsRepository,
   ) {}
 
@@ -20,11 +23,11 @@ export class ContactRevisionsService {
     if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
       throw badRequest({ version: ['A valid integer is required.'] });
     }
-    return this.mutations.revert(id, version);
+    return this.writer.revert(id, version);
   }
 
   restore(id: number): Promise<Contact> {
-    return this.mutations.restore(id);
+    return this.writer.restore(id);
   }
 
   /** Deleted contacts as they were when deleted, most recently deleted first. */
