@@ -9,14 +9,14 @@ import tseslint from 'typescript-eslint';
 const INFRASTRUCTURE = ['common', 'config', 'database', 'events', 'lifecycle', 'openapi', 'redis', 'security'];
 /** Feature folders of apps/api/src, each with the features it may use (its services, never its repositories). */
 const FEATURES = {
-  accounts: [],
-  'address-books': [],
+  accounts: ['access'],
+  'address-books': ['accounts', 'access'],
   access: ['accounts', 'address-books'],
-  history: [],
+  history: ['access'],
   contacts: ['history', 'access'],
   realtime: ['history', 'access'],
   external: ['contacts', 'access'],
-  health: [],
+  health: ['access'],
   vcard: [],
   imports: ['vcard', 'contacts', 'access'],
   carddav: ['access', 'vcard', 'contacts', 'history'],

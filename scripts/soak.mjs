@@ -26,7 +26,8 @@ async function startReplica(env) {
   const nodeArgs = (process.env.SOAK_REPLICA_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, ENTRY], {
     cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CREATE_DELAY_MS: '0', THROTTLE_LIMIT: '10000000' },
+    // AUTH=none: the soak drives Part 1's open API (no credentials on any request or socket).
+    env: { ...process.env, ...env, AUTH: 'none', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CREATE_DELAY_MS: '0', THROTTLE_LIMIT: '10000000' },
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitHealthy(child, baseUrl, { label: 'replica', timeoutMs: 20_000 });

@@ -21,7 +21,10 @@ phase "API unit and end-to-end tests (SQLite, Redis)"
 bounded npx jest --selectProjects unit e2e --json --outputFile="$results/sqlite.json" || status=1
 
 phase "API end-to-end tests against PostgreSQL"
-TEST_DATABASE=postgres bounded npx jest --selectProjects e2e --testPathIgnorePatterns /test/realtime/ /test/faults/ \
+# Suites that start their own SQLite-backed processes add nothing here; the scoped realtime
+# suites run in-process, so on PostgreSQL too.
+TEST_DATABASE=postgres bounded npx jest --selectProjects e2e \
+  --testPathIgnorePatterns '/test/realtime/(?!scoped(-redis-outage)?\.e2e-spec)' /test/faults/ '/accounts-replicas\.' \
   --json --outputFile="$results/postgres.json" || status=1
 
 phase "Browser tests (Chromium via Playwright)"

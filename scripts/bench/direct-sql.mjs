@@ -40,7 +40,8 @@ async function startApi(env) {
   const port = await freePort();
   const child = track(spawn(process.execPath, [ENTRY], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: '', LOG_LEVEL: 'error', THROTTLE_LIMIT: '10000000', ...env },
+    // AUTH=none: the direct-SQL figures are Part 1's (one unauthenticated Socket.IO client, open PATCHes).
+    env: { ...process.env, AUTH: 'none', PORT: String(port), HOST: '127.0.0.1', REDIS_URL: '', LOG_LEVEL: 'error', THROTTLE_LIMIT: '10000000', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   }));
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -27,10 +27,11 @@ export async function load({ url, seconds, connections = 16, next = undefined, h
  * Every request a page the cache has not seen: pages 1–`pages` in turn, each URL made new
  * by a counter parameter (without it the cache, which holds about a thousand pages, would
  * answer all but the first round). So: query, mapping, serialising and keeping, per request.
+ * `headers` go on every request (e.g. a token's Authorization).
  */
-export function distinctPages(api, seconds, pages = 500) {
+export function distinctPages(api, seconds, pages = 500, headers = undefined) {
   let n = 0;
-  return load({ url: `${api.baseUrl}/api/contacts/`, seconds, next: () => ({ path: `/api/contacts/?page=${1 + (n % pages)}&n=${n++}` }) });
+  return load({ url: `${api.baseUrl}/api/contacts/`, seconds, headers, next: () => ({ path: `/api/contacts/?page=${1 + (n % pages)}&n=${n++}` }) });
 }
 
 /** Every request a different selective search (one contact's email local part), over all `count` contacts before one repeats. */

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// `make bench`: the product's figures in one run (< 5 min), against the BUILT server
+// `make bench`: the product's figures in one run (< 5 min on a quiet machine), against the BUILT server
 // (dist/api/apps/api/src/main.js) as child processes on 127.0.0.1 with temp SQLite files.
 // Prints JSON and a table; saves the JSON in bench-results/. Needs `npm run build` first;
+// every server runs AUTH=none (Part 1's figures) unless its rows say AUTH=accounts (Part 2:
+// the cost of the scoping, sign-in latency, realtime with authenticated clients in their books);
 // the realtime part needs Redis on 127.0.0.1:6379 (REDIS_URL overrides), the PostgreSQL rows
 // a server on 127.0.0.1:5432 (BENCH_POSTGRES_URL overrides; each part makes and drops its own
 // database); either missing, those rows say skipped.
 //   node scripts/bench/run-all.mjs [--quick]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +21,7 @@ import { concurrentCreates, searchLatency } from './creates-and-search.mjs';
 import { runDirectSqlBench } from './direct-sql.mjs';
 import { distinctPages, distinctSearches, load, patchThroughput, whileWriting } from './list-and-writes.mjs';
 import { POSTGRES_ADMIN_URL, postgresUp } from './postgres-database.mjs';
+import { scopingCost } from './scoping.mjs';
 import { postgresTriggerCost, sqliteTriggerCost } from './trigger-cost.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -34,13 +37,14 @@ const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const tmp = mkdtempSync(join(tmpdir(), 'contacts-bench-'));
 const children = new Set();
 
-/** The built API on its own SQLite file, no Redis, quiet, unthrottled. */
+/** The built API on its own SQLite file, no Redis, quiet, unthrottled; AUTH=none unless `env` says otherwise. */
 async function startApi(sqlitePath, env = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [ENTRY], {
     cwd: ROOT,
     env: {
       ...process.env,
+      AUTH: 'none',
       PORT: String(port),
       HOST: '127.0.0.1',
       SQLITE_PATH: sqlitePath,
@@ -146,7 +150,7 @@ function rawSqliteFloor(path) {
 }
 
 // ------------------------------------------------------------------ realtime
-async function realtime(clientKind) {
+async function realtime(clientKind, auth) {
   const file = join(ROOT, 'scripts/bench/realtime.mjs');
   // HOOK: scripts/bench/realtime.mjs (realtime engineer) exports runRealtimeBench(); absent → skipped.
   if (!existsSync(file)) return { skipped: 'scripts/bench/realtime.mjs is not there yet' };
@@ -158,7 +162,10 @@ async function realtime(clientKind) {
   });
   if (!redisUp) return { skipped: `no Redis at ${redisUrl} (make services)` };
   const { runRealtimeBench } = await import(file);
-  return runRealtimeBench({ clients: QUICK ? 200 : 1000, updates: QUICK ? 20 : 50, redisUrl, timeoutMs: 120_000, clientKind });
+  // AUTH=accounts: 100 updates over 10 books (each written on both replicas in turn), each
+  // read by 100–500 of the clients: 30,000 deliveries, as many as AUTH=none's 50 × 1,000.
+  const updates = QUICK ? 20 : auth === 'accounts' ? 100 : 50;
+  return runRealtimeBench({ clients: QUICK ? 200 : 1000, updates, redisUrl, timeoutMs: 120_000, clientKind, auth });
 }
 
 // ------------------------------------------------------------------ main
@@ -180,6 +187,9 @@ async function main() {
   log('filling databases (10k and 100k contacts)');
   const db10k = await filledDatabase('list-10k', 10_000);
   const db100k = await filledDatabase('search-100k', 100_000);
+  // The same 10k contacts, untouched by the PATCHes and creates below, for the scoping rows.
+  const dbScoping = join(tmp, 'scoping-10k.sqlite3');
+  copyFileSync(db10k, dbScoping);
 
   log('floor: bare node:http, fixed 20-contact page, 16 connections');
   result.floor_bare_http = await bareHttpFloor();
@@ -212,6 +222,29 @@ async function main() {
   }
   result.api_rss_mb_after_creates = rssMb(api.pid);
   await api.stop();
+  // The cost of the scoping: the same list (same file, same answer) with AUTH=accounts for a
+  // token user of one book and of five, against AUTH=none; then sign-in latency.
+  log('AUTH=accounts: list ?page=1 for a token user of 1 book / 5 books vs AUTH=none (same file), sign-in latency');
+  try {
+    result.scoping = await timed('scoping_and_login', () =>
+      scopingCost({
+        startApi,
+        sqlitePath: dbScoping,
+        seconds: HALF,
+        login: QUICK ? { sequential: 10, concurrent: 16, concurrency: 8, failures: 3 } : { sequential: 30, concurrent: 48, concurrency: 8, failures: 8 },
+        log: (m) => log(`  ${m}`),
+      }),
+    );
+    for (const key of ['none', 'one_book', 'five_books']) {
+      for (const kind of ['cached', 'uncached']) {
+        const x = result.scoping[key][kind];
+        x.pct_of_bare_http = round((100 * x.req_per_s) / result.floor_bare_http.req_per_s);
+        x.pct_of_none = round((100 * x.req_per_s) / result.scoping.none[kind].req_per_s);
+      }
+    }
+  } catch (error) {
+    result.scoping = { error: String(error?.message ?? error) };
+  }
   log('trigger cost, raw SQLite: the PATCH transaction without the version triggers, with them, and as the server runs it (10k contacts)');
   result.trigger_cost_sqlite = await timed('trigger_cost_sqlite', () => sqliteTriggerCost(db10k, tmp, 10_000));
   result.patch.pct_of_raw_sqlite = round((100 * result.patch.req_per_s) / result.trigger_cost_sqlite.server_tx_per_s);
@@ -242,13 +275,19 @@ async function main() {
     result.direct_sql = { error: String(error?.message ?? error) };
   }
 
-  // Twice: lean protocol clients measure the server; socket.io-client shows what the
-  // library's own cost adds when 1,000 of them share the replicas' 2 cores.
-  for (const [key, clientKind] of [['realtime', 'wire'], ['realtime_socket_io_client', 'socket.io-client']]) {
+  // Twice per mode: lean protocol clients measure the server; socket.io-client shows what the
+  // library's own cost adds when 1,000 of them share the replicas' 2 cores. AUTH=accounts:
+  // every client signed in (token or cookie) in one of 10 accounts' books, some shared.
+  for (const [key, clientKind, auth] of [
+    ['realtime', 'wire', 'none'],
+    ['realtime_socket_io_client', 'socket.io-client', 'none'],
+    ['realtime_accounts', 'wire', 'accounts'],
+    ['realtime_accounts_socket_io_client', 'socket.io-client', 'accounts'],
+  ]) {
     if (QUICK && clientKind !== 'wire') continue;
-    log(`realtime: 1,000 Socket.IO clients (${clientKind}) over 2 replicas + Redis`);
+    log(`realtime, AUTH=${auth}: ${QUICK ? 200 : 1000} clients (${clientKind}) over 2 replicas + Redis`);
     try {
-      result[key] = await realtime(clientKind);
+      result[key] = await timed(key, () => realtime(clientKind, auth));
     } catch (error) {
       result[key] = { error: String(error?.message ?? error) };
     }
@@ -257,11 +296,12 @@ async function main() {
   return result;
 }
 
+// A hard stop well past the quiet-machine time, so a run sharing its 2 cores still prints.
 const guard = setTimeout(() => {
-  log('time limit (5 min) reached');
+  log('time limit (8 min) reached');
   for (const c of children) c.kill('SIGKILL');
   process.exit(2);
-}, 295_000);
+}, 480_000);
 
 main()
   .then((result) => {

@@ -16,8 +16,8 @@ describe('contacts CRUD (contract rows)', () => {
     expect(res.status).toBe(201);
     expect(Date.now() - started).toBeGreaterThanOrEqual(app.config.createDelayMs - 5);
     const contact = res.body as Contact;
-    expect(Object.keys(contact).sort()).toEqual(['created_at', 'email', 'first_name', 'id', 'last_name', 'phone', 'updated_at']);
-    expect(contact).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace', email: fields.email, phone: fields.phone });
+    expect(Object.keys(contact).sort()).toEqual(['address_book', 'created_at', 'email', 'first_name', 'id', 'last_name', 'phone', 'updated_at']);
+    expect(contact).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace', email: fields.email, phone: fields.phone, address_book: 1 });
     expect(contact.id).not.toBe(999);
     expect(contact.created_at).toMatch(ISO);
     expect(contact.updated_at).toBe(contact.created_at);
@@ -29,6 +29,7 @@ describe('contacts CRUD (contract rows)', () => {
       {
         id: expect.any(Number),
         contact: contact.id,
+        address_book: 1,
         first_name: 'Ada',
         last_name: 'Lovelace',
         email: fields.email,

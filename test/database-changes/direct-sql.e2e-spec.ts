@@ -48,13 +48,13 @@ describe(`changes made straight in the ${TEST_DATABASE} database`, () => {
     const out = await sql(db, `INSERT INTO contacts (first_name, last_name, email, phone) VALUES ('Hedy', 'Lamarr', ${literal(address)}, '+1-555-0100') RETURNING id`);
     const id = Number(out);
     const contact = (await api(t.baseUrl, 'GET', `/api/contacts/${id}/`)).body;
-    expect(contact).toEqual({ id, first_name: 'Hedy', last_name: 'Lamarr', email: address, phone: '+1-555-0100', created_at: expect.stringMatching(ISO), updated_at: contact.created_at });
+    expect(contact).toEqual({ id, address_book: 1, first_name: 'Hedy', last_name: 'Lamarr', email: address, phone: '+1-555-0100', created_at: expect.stringMatching(ISO), updated_at: contact.created_at });
     const versions = await history(id);
     expect(versions).toEqual([{
-      id: before + 1, contact: id, first_name: 'Hedy', last_name: 'Lamarr', email: address, phone: '+1-555-0100',
+      id: before + 1, contact: id, address_book: 1, first_name: 'Hedy', last_name: 'Lamarr', email: address, phone: '+1-555-0100',
       edited_at: contact.updated_at, edited_reason: 'created', edited_by: null, edited_via: 'database',
     }]);
-    await expectAnnounced(all, before, [{ type: 'contact.created', contact, seq: before + 1, edited_by: null }]);
+    await expectAnnounced(all, before, [{ type: 'contact.created', contact, seq: before + 1, address_book: 1, edited_by: null }]);
   });
 
   it('an UPDATE moves updated_at, writes one `database` version and is announced; a DELETE too', async () => {
@@ -76,8 +76,8 @@ describe(`changes made straight in the ${TEST_DATABASE} database`, () => {
     ]);
     expect(versions[1]).toMatchObject({ phone: '+44 20 7946 0001', edited_at: updated.updated_at });
     await expectAnnounced(all, before, [
-      { type: 'contact.updated', contact: updated, seq: before + 1, edited_by: null },
-      { type: 'contact.deleted', contact_id: created.id, seq: before + 2, edited_by: null },
+      { type: 'contact.updated', contact: updated, seq: before + 1, address_book: 1, edited_by: null },
+      { type: 'contact.deleted', contact_id: created.id, seq: before + 2, address_book: 1, edited_by: null },
     ]);
     // The API sees it as deleted like any other: restore brings it back with its reason.
     const restored = await api(t.baseUrl, 'POST', `/api/contacts/${created.id}/restore/`);
@@ -154,12 +154,12 @@ describe(`changes made straight in the ${TEST_DATABASE} database`, () => {
     ]);
     expect(versions.map((v) => v.edited_at)).toEqual([created, patched, external, reverted].map((r) => r.body.updated_at).concat([expect.stringMatching(ISO), restored.body.updated_at]));
     await expectAnnounced(all, before, [
-      { type: 'contact.created', contact: created.body, seq: before + 1, edited_by: null },
-      { type: 'contact.updated', contact: patched.body, seq: before + 2, edited_by: null },
-      { type: 'contact.updated', contact: external.body, seq: before + 3, edited_by: null },
-      { type: 'contact.updated', contact: reverted.body, seq: before + 4, edited_by: null },
-      { type: 'contact.deleted', contact_id: id, seq: before + 5, edited_by: null },
-      { type: 'contact.created', contact: restored.body, seq: before + 6, edited_by: null },
+      { type: 'contact.created', contact: created.body, seq: before + 1, address_book: 1, edited_by: null },
+      { type: 'contact.updated', contact: patched.body, seq: before + 2, address_book: 1, edited_by: null },
+      { type: 'contact.updated', contact: external.body, seq: before + 3, address_book: 1, edited_by: null },
+      { type: 'contact.updated', contact: reverted.body, seq: before + 4, address_book: 1, edited_by: null },
+      { type: 'contact.deleted', contact_id: id, seq: before + 5, address_book: 1, edited_by: null },
+      { type: 'contact.created', contact: restored.body, seq: before + 6, address_book: 1, edited_by: null },
     ]);
   });
 

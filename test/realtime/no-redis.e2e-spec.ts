@@ -30,11 +30,11 @@ describe('realtime without Redis', () => {
     const feed = await changesSince(server.baseUrl, 0);
     const [s1, s2, s3, s4, s5] = seqs(feed.results);
     expect(feed.results).toEqual([
-      { type: 'contact.created', contact: created, seq: s1, edited_by: null },
-      { type: 'contact.updated', contact: patched.body, seq: s2, edited_by: null },
-      { type: 'contact.updated', contact: external.body, seq: s3, edited_by: null },
-      { type: 'contact.deleted', contact_id: created.id, seq: s4, edited_by: null },
-      { type: 'contact.created', contact: restored.body, seq: s5, edited_by: null },
+      { type: 'contact.created', contact: created, seq: s1, edited_by: null, address_book: 1 },
+      { type: 'contact.updated', contact: patched.body, seq: s2, edited_by: null, address_book: 1 },
+      { type: 'contact.updated', contact: external.body, seq: s3, edited_by: null, address_book: 1 },
+      { type: 'contact.deleted', contact_id: created.id, seq: s4, edited_by: null, address_book: 1 },
+      { type: 'contact.created', contact: restored.body, seq: s5, edited_by: null, address_book: 1 },
     ]);
     expect(s1 < s2 && s2 < s3 && s3 < s4 && s4 < s5).toBe(true);
     await Promise.all(clients.map((c) => c.waitFor(hasSeqs(seqs(feed.results)))));
@@ -51,7 +51,7 @@ describe('realtime without Redis', () => {
     const reverted = await api(server.baseUrl, 'POST', `/api/contacts/${created.id}/revert/`, { version: history[1].id });
     expect(reverted.status).toBe(200);
     await listener.waitFor((events) => events.length > 0);
-    expect(listener.events).toEqual([{ type: 'contact.updated', contact: reverted.body, seq: expect.any(Number), edited_by: null }]);
+    expect(listener.events).toEqual([{ type: 'contact.updated', contact: reverted.body, seq: expect.any(Number), edited_by: null, address_book: 1 }]);
   }, 30_000);
 
   it('plain WebSocket upgrades on other paths are not taken', async () => {

@@ -61,8 +61,8 @@ describe('realtime across two replicas (Redis)', () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     const feed = await changesSince(a.baseUrl, 0);
     const expected: ContactEvent[] = [
-      { type: 'contact.updated', contact: first.body, seq: feed.last_seq - 1, edited_by: null },
-      { type: 'contact.updated', contact: second.body, seq: feed.last_seq, edited_by: null },
+      { type: 'contact.updated', contact: first.body, seq: feed.last_seq - 1, edited_by: null, address_book: 1 },
+      { type: 'contact.updated', contact: second.body, seq: feed.last_seq, edited_by: null, address_book: 1 },
     ];
     expect(feed.results.slice(-2)).toEqual(expected);
     await expectExactlyOnce(all, [feed.last_seq - 1, feed.last_seq]);
@@ -77,7 +77,7 @@ describe('realtime across two replicas (Redis)', () => {
     expect(res.body).toMatchObject({ id: created.id, last_name: 'Hopper' });
     const { last_seq } = await changesSince(a.baseUrl, 0);
     await expectExactlyOnce(all, [last_seq]);
-    for (const c of all) expect(c.events.at(-1)).toEqual({ type: 'contact.updated', contact: res.body, seq: last_seq, edited_by: null });
+    for (const c of all) expect(c.events.at(-1)).toEqual({ type: 'contact.updated', contact: res.body, seq: last_seq, edited_by: null, address_book: 1 });
     const history = await api(a.baseUrl, 'GET', `/api/contacts/${created.id}/history/`);
     expect(history.body[0].edited_reason).toBe('external_update');
 
@@ -98,7 +98,7 @@ describe('realtime across two replicas (Redis)', () => {
     expect(contact).toMatchObject({ id: created.id, phone: '+44 20 7946 0000' });
     const { last_seq } = await changesSince(a.baseUrl, 0);
     await expectExactlyOnce(all, [last_seq]);
-    for (const c of all) expect(c.events.at(-1)).toEqual({ type: 'contact.updated', contact, seq: last_seq, edited_by: null });
+    for (const c of all) expect(c.events.at(-1)).toEqual({ type: 'contact.updated', contact, seq: last_seq, edited_by: null, address_book: 1 });
 
     // The same job delivered again (removed, then re-added with its id): applied once only.
     await job.remove();

@@ -38,7 +38,7 @@ describe('queue worker (npm run worker)', () => {
     await api.stop();
 
     worker = spawn(process.execPath, [join(ROOT, 'dist/api/apps/api/src/worker.js')], {
-      cwd: ROOT, env: { ...process.env, REDIS_URL, REDIS_PREFIX: prefix, SQLITE_PATH: sqlitePath, LOG_LEVEL: 'log' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT, env: { ...process.env, AUTH: 'none', REDIS_URL, REDIS_PREFIX: prefix, SQLITE_PATH: sqlitePath, LOG_LEVEL: 'log' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     worker.stdout?.on('data', (c) => (output += c));
     worker.stderr?.on('data', (c) => (output += c));

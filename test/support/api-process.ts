@@ -44,6 +44,8 @@ export async function startApi(options: ApiProcessOptions = {}): Promise<ApiProc
     CREATE_DELAY_MS: '200',
     LOG_LEVEL: 'warn',
     REDIS_URL: '',
+    // Part 1's suites run as its clients do; Part 2's pass AUTH: 'accounts'.
+    AUTH: 'none',
     ...options.env,
   };
   let child: ChildProcess | undefined;

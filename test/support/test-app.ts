@@ -63,7 +63,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, env: Node
   const dir = tempDir();
   const postgres = TEST_DATABASE === 'postgres' && !overrides.database ? await createTestPostgresDatabase() : null;
   const config: AppConfig = {
-    ...loadConfig({ CREATE_DELAY_MS: '50', LOG_LEVEL: 'error', ...env }),
+    // Part 1's suites run as its clients do: AUTH=none. Part 2's pass AUTH: 'accounts'.
+    ...loadConfig({ AUTH: 'none', CREATE_DELAY_MS: '50', LOG_LEVEL: 'error', ...env }),
     database: postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'sqlite', path: join(dir.path, 'contacts.sqlite3') },
     port: 0,
     host: '127.0.0.1',

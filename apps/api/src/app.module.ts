@@ -1,9 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from './access/access.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { AddressBooksModule } from './address-books/address-books.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
+import { FeatureSeamsModule } from './feature-seams.module.js';
 import { ExternalModule } from './external/external.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HistoryModule } from './history/history.module.js';
@@ -25,6 +29,11 @@ export class AppModule {
         DatabaseModule,
         EventsModule,
         RedisModule,
+        // After SecurityModule: the rate limit runs before authentication.
+        AccessModule,
+        AccountsModule,
+        AddressBooksModule,
+        FeatureSeamsModule,
         // History's revert/restore routes, writing through the contacts module's mutations. First,
         // as when they lived in contacts/: the document lists their paths first.
         RevisionsModule.register(ContactsModule),

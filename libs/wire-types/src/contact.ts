@@ -5,6 +5,8 @@ export interface Contact {
   last_name: string;
   email: string;
   phone: string;
+  /** The address book it lives in (AUTH=none: always the one shared book). */
+  address_book: number;
   created_at: string;
   updated_at: string;
 }
@@ -32,6 +34,11 @@ export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Body of POST /api/external-update/. */
 export interface ExternalUpdateRequest extends Partial<ContactFields> {
   id: number;
+}
+
+/** POST takes an optional book (default: the caller's first own book); PUT/PATCH of it moves the contact. */
+export interface ContactBookField {
+  address_book?: number;
 }
 
 /** Body of POST /api/contacts/{id}/revert/. */

@@ -1,9 +1,12 @@
+import type { AddressBook } from './address-books.js';
 import type { Contact } from './contact.js';
 import type { Editor } from './version.js';
 
 /** Who made the change an event announces (the version's `edited_by`): null without an account. */
 export interface EditedBy {
   edited_by: Editor | null;
+  /** The book the contact is in after the change (for a deletion: the book it was in). */
+  address_book: number;
 }
 
 export interface ContactCreatedEvent extends EditedBy {
@@ -27,6 +30,22 @@ export interface ContactDeletedEvent extends EditedBy {
 export type ContactEvent = ContactCreatedEvent | ContactUpdatedEvent | ContactDeletedEvent;
 export type ContactEventType = ContactEvent['type'];
 
+/** The caller gained a book (shared with them, or created by them on another tab). */
+export interface AddressBookSharedEvent {
+  type: 'address_book.shared';
+  address_book: AddressBook;
+}
+
+/** The caller lost a book (unshared, left, or deleted). */
+export interface AddressBookUnsharedEvent {
+  type: 'address_book.unshared';
+  address_book_id: number;
+}
+
+export type AddressBookEvent = AddressBookSharedEvent | AddressBookUnsharedEvent;
+/** Everything a realtime connection can receive. */
+export type RealtimeEvent = ContactEvent | AddressBookEvent;
+
 /**
  * The one event map: Socket.IO event name -> payload. Every emit on the server and
  * every listener in the app is typed through it.
@@ -35,9 +54,12 @@ export interface ContactEventMap {
   'contact.created': ContactCreatedEvent;
   'contact.updated': ContactUpdatedEvent;
   'contact.deleted': ContactDeletedEvent;
+  'address_book.shared': AddressBookSharedEvent;
+  'address_book.unshared': AddressBookUnsharedEvent;
 }
 
 export const CONTACT_EVENT_TYPES: readonly ContactEventType[] = ['contact.created', 'contact.updated', 'contact.deleted'];
+export const ADDRESS_BOOK_EVENT_TYPES: readonly AddressBookEvent['type'][] = ['address_book.shared', 'address_book.unshared'];
 
 /** Socket.IO namespace and plain WebSocket path. */
 export const SOCKET_IO_NAMESPACE = '/contacts';

@@ -3,3 +3,5 @@ export * from './version.js';
 export * from './page.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './accounts.js';
+export * from './address-books.js';

@@ -2,10 +2,10 @@ export const EDITED_REASONS = ['created', 'updated', 'external_update', 'deleted
 export type EditedReason = (typeof EDITED_REASONS)[number];
 
 /**
- * The channel a change came through: `api` (a REST request; every one in AUTH=none),
- * `external` (POST /api/external-update/ and queue jobs), `database` (written straight
- * into the database, recorded by its triggers); `web`, `carddav` and `import` arrive with
- * accounts, CardDAV and import.
+ * The channel a change came through: `web` (a request on the session cookie), `api` (a
+ * request with a token; every REST request in AUTH=none), `external`
+ * (POST /api/external-update/ and queue jobs), `carddav`, `import`, `database` (written
+ * straight into the database, recorded by its triggers).
  */
 export const EDITED_VIA = ['web', 'api', 'external', 'carddav', 'import', 'database'] as const;
 export type EditedVia = (typeof EDITED_VIA)[number];
@@ -20,6 +20,8 @@ export interface Editor {
 export interface Version {
   id: number;
   contact: number;
+  /** The book the contact was in after this change. */
+  address_book: number;
   first_name: string;
   last_name: string;
   email: string;

@@ -13,10 +13,11 @@ const CONTACT_SCHEMA = {
     last_name: string,
     email: string,
     phone: string,
+    address_book: { type: 'integer' },
     created_at: string,
     updated_at: string,
   },
-  required: ['id', 'first_name', 'last_name', 'email', 'phone', 'created_at', 'updated_at'],
+  required: ['id', 'first_name', 'last_name', 'email', 'phone', 'address_book', 'created_at', 'updated_at'],
 } as const;
 
 export const CONTACT_PAGE_RESPONSE = {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { AUTH_MODES, type AuthMode } from '@contacts/wire-types';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
@@ -6,6 +7,15 @@ export type DatabaseConfig =
 
 /** Everything the server reads from the environment, parsed and checked once at start. */
 export interface AppConfig {
+  /** `accounts` (default): people sign in; `none`: Part 1's open, single-book behaviour. */
+  auth: AuthMode;
+  /** `open`: anyone may sign up; `closed` (default): only the first account, then the admin creates them. */
+  signup: 'open' | 'closed';
+  /** A session unused this long ends (SESSION_IDLE_DAYS, default 30). */
+  sessionIdleMs: number;
+  /** More failed logins than this for one email or one client address within the window → 429. */
+  loginMaxFailures: number;
+  loginWindowMs: number;
   port: number;
   host: string;
   database: DatabaseConfig;
@@ -60,9 +70,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('LOG_LEVEL must be one of error, warn, log, debug');
   }
   const createDelayMs = integer(env, 'CREATE_DELAY_MS', 20_000, 0, 600_000);
+  const auth = (optional(env, 'AUTH') ?? 'accounts') as AuthMode;
+  if (!AUTH_MODES.includes(auth)) {
+    throw new ConfigError(`AUTH must be "accounts" (people sign in) or "none" (no sign-in, one shared address book), got "${env.AUTH}"`);
+  }
+  const signup = optional(env, 'SIGNUP') ?? 'closed';
+  if (signup !== 'open' && signup !== 'closed') {
+    throw new ConfigError(`SIGNUP must be "open" or "closed", got "${env.SIGNUP}"`);
+  }
   return {
+    auth,
+    signup,
+    sessionIdleMs: integer(env, 'SESSION_IDLE_DAYS', 30, 1, 3650) * 86_400_000,
+    loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 10, 1, 1_000_000),
+    loginWindowMs: integer(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 1440) * 60_000,
     port: integer(env, 'PORT', 8000, 0, 65_535),
-    host: optional(env, 'HOST') ?? '0.0.0.0',
+    // Without sign-in, anyone who can reach the port can do anything: only this machine, unless told.
+    host: optional(env, 'HOST') ?? (auth === 'none' ? '127.0.0.1' : '0.0.0.0'),
     database: databaseFrom(env),
     redisUrl,
     redisPrefix: optional(env, 'REDIS_PREFIX') ?? '',

@@ -1,8 +1,10 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Contact } from '@contacts/wire-types';
+import type { BookAccess } from '../access/book-access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { ApiError, detailError, emailReserved } from '../common/api-errors.js';
+import { ApiError, badRequest, detailError, emailReserved } from '../common/api-errors.js';
+import { bookFieldOf } from './book-field.js';
 import { sleep } from '../common/clock.js';
 import { ContactMutations } from './contact-mutations.js';
 import { ContactsRepository } from './contacts.repository.js';
@@ -29,12 +31,15 @@ export class ContactCreateService {
     private readonly pending: PendingCreates,
   ) {}
 
-  async create(body: unknown, idempotencyKey?: string): Promise<Contact> {
-    if (idempotencyKey === undefined) return this.pending.track(this.createOnce(body));
-    const key = idempotencyKey.trim();
-    if (!key || key.length > MAX_KEY_LENGTH) {
+  async create(body: unknown, access: BookAccess, idempotencyKey?: string): Promise<Contact> {
+    if (idempotencyKey === undefined) return this.pending.track(this.createOnce(body, access));
+    const offered = idempotencyKey.trim();
+    if (!offered || offered.length > MAX_KEY_LENGTH) {
       throw detailError(HttpStatus.BAD_REQUEST, `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters.`);
     }
+    // Keys are the caller's own: another account's key never replays this one's answer
+    // (hashed so that the scoped key keeps within the column).
+    const key = access.userId === null ? offered : `u${access.userId}:${createHash('sha256').update(offered).digest('hex')}`;
     const fingerprint = fingerprintOf(body);
     for (;;) {
       const claim = await this.idempotency.claim(key, fingerprint);
@@ -42,16 +47,16 @@ export class ContactCreateService {
         throw detailError(HttpStatus.UNPROCESSABLE_ENTITY, 'This Idempotency-Key was already used with a different request body.');
       }
       if (claim.kind === 'done') return this.replay(claim.response);
-      if (claim.kind === 'claimed') return this.pending.track(this.createRecorded(key, body));
+      if (claim.kind === 'claimed') return this.pending.track(this.createRecorded(key, body, access));
       const response = await this.idempotency.waitForResult(key);
       if (response) return this.replay(response);
       // The holder gave up or died: claim again.
     }
   }
 
-  private async createRecorded(key: string, body: unknown): Promise<Contact> {
+  private async createRecorded(key: string, body: unknown, access: BookAccess): Promise<Contact> {
     try {
-      const contact = await this.createOnce(body);
+      const contact = await this.createOnce(body, access);
       await this.idempotency.complete(key, { status: HttpStatus.CREATED, body: contact });
       return contact;
     } catch (error) {
@@ -64,21 +69,24 @@ export class ContactCreateService {
     }
   }
 
-  private async createOnce(body: unknown): Promise<Contact> {
+  private async createOnce(body: unknown, access: BookAccess): Promise<Contact> {
+    const book = bookFieldOf(body) ?? access.defaultBook;
+    if (book === null) throw badRequest({ address_book: ['This field is required.'] });
+    access.requireWrite(book);
     const fields = await this.validator.validate(body, {
       partial: false,
-      emailTaken: async (email) => (await this.contacts.emailOwner(email)) !== null,
+      emailTaken: async (email) => (await this.contacts.emailOwner(book, email)) !== null,
     });
     const owner = randomUUID();
-    if (!(await this.reservations.reserve(fields.email, owner))) throw emailReserved();
+    if (!(await this.reservations.reserve(book, fields.email, owner))) throw emailReserved();
     let saved = false;
     try {
       await sleep(this.config.createDelayMs);
-      const contact = await this.mutations.create(fields, owner);
+      const contact = await this.mutations.create(fields, book, owner, access);
       saved = true; // the save released the hold in its own transaction
       return contact;
     } finally {
-      if (!saved) await this.reservations.release(fields.email, owner);
+      if (!saved) await this.reservations.release(book, fields.email, owner);
     }
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Contact, ContactEvent, ContactFields, EditedReason, EditedVia, Editor } from '@contacts/wire-types';
+import type { BookAccess } from '../access/book-access.js';
 import { ApiError, emailReserved, emailTaken, isUniqueViolation, notFound } from '../common/api-errors.js';
 import { nowIso } from '../common/clock.js';
 import { ifMatchSatisfied } from '../common/etag.js';
@@ -17,7 +18,7 @@ import { MutationContextRepository } from './mutation-context.repository.js';
 
 /** Who is writing and through which door; recorded on the version. */
 export interface Channel {
-  /** Default: `external` for an external update, else `api` (every REST request while AUTH=none). */
+  /** Default: `external` for an external update, else the caller's (cookie → web, token or AUTH=none → api). */
   via?: EditedVia;
   editor?: Editor | null;
 }
@@ -25,6 +26,8 @@ export interface Channel {
 export interface UpdateOptions extends Channel {
   reason: EditedReason;
   ifMatch?: string;
+  /** Moves the contact to this book (the caller must be able to write both). */
+  moveTo?: number;
   /**
    * Extra step inside the write transaction, before anything is written (e.g. recording a
    * queue job id). `false` means "already done": nothing is written, no event, and the
@@ -34,11 +37,13 @@ export interface UpdateOptions extends Channel {
 }
 
 type Outcome = { contact: Contact; event: ContactEvent | null };
+type MaybeOutcome = { contact: Contact | null; event: ContactEvent | null };
 
 /**
  * Every change to a contact: the row and its version in one serialised transaction, then
- * exactly one domain event once it has committed. Conflicts are re-checked inside the
- * transaction, where no other writer can interleave. The version is written by the
+ * exactly one domain event once it has committed. Conflicts and the caller's access to
+ * the contact's book are checked inside the transaction, where no other writer can
+ * interleave (a contact moved or a book unshared meanwhile is seen). The version is written by the
  * database's trigger on `contacts` (so changes made outside the server get one too): this
  * states the mutation's context first, then reads the version back to build the event.
  */
@@ -57,79 +62,114 @@ export class ContactMutations implements ContactRevisionWriter {
    * `reservationOwner`: the pending create that holds this email, allowed to use it; its
    * hold is released in the same transaction (one write fewer per create).
    */
-  create(fields: ContactFields, reservationOwner: string): Promise<Contact> {
+  create(fields: ContactFields, book: number, reservationOwner: string, access: BookAccess): Promise<Contact> {
     return this.commit(async (manager) => {
-      await this.assertEmailFree(manager, fields.email, undefined, reservationOwner);
-      await this.reservations.releaseWithin(manager, fields.email, reservationOwner);
+      access.requireWrite(book);
+      await this.assertEmailFree(manager, book, fields.email, undefined, reservationOwner);
+      await this.reservations.releaseWithin(manager, book, fields.email, reservationOwner);
       const now = nowIso();
-      return this.recorded(manager, { reason: 'created', at: now }, async () => {
-        return (await this.contacts.insert(manager, { ...fields, created_at: now, updated_at: now })).id;
+      return this.recorded(manager, { reason: 'created', at: now, ...channelOf(access) }, async () => {
+        return (await this.contacts.insert(manager, { ...fields, address_book_id: book, created_at: now, updated_at: now })).id;
       });
     });
   }
 
-  update(id: number, fields: Partial<ContactFields>, options: UpdateOptions): Promise<Contact> {
+  update(id: number, fields: Partial<ContactFields>, options: UpdateOptions, access: BookAccess): Promise<Contact> {
     return this.commit(async (manager) => {
-      const current = await this.existing(manager, id);
+      const current = await this.writable(manager, id, access);
       if (options.claim && !(await options.claim(manager))) return { contact: toContact(current), event: null };
       if (!ifMatchSatisfied(options.ifMatch, toContact(current))) {
         throw new ApiError(412, toContact(current));
       }
-      if (fields.email !== undefined && fields.email.toLowerCase() !== current.email.toLowerCase()) {
-        await this.assertEmailFree(manager, fields.email, id);
+      const from = Number(current.address_book_id);
+      const to = options.moveTo ?? from;
+      if (to !== from) access.requireWrite(to);
+      const email = fields.email ?? current.email;
+      if (to !== from || email.toLowerCase() !== current.email.toLowerCase()) {
+        await this.assertEmailFree(manager, to, email, id);
       }
       const now = nowIso();
-      return this.recorded(manager, { ...options, at: now }, async () => {
-        await this.contacts.update(manager, id, { ...fields, updated_at: now });
+      const channel = { reason: options.reason, via: options.via ?? access.via, editor: options.editor ?? access.editor, at: now };
+      return this.recorded(manager, channel, async () => {
+        await this.contacts.update(manager, id, { ...fields, ...(to !== from ? { address_book_id: to } : {}), updated_at: now });
         return id;
       });
     });
   }
 
-  remove(id: number): Promise<void> {
+  remove(id: number, access: BookAccess): Promise<void> {
     return this.commit(async (manager) => {
-      await this.existing(manager, id);
-      return this.recorded(manager, { reason: 'deleted', at: nowIso() }, async () => {
+      await this.writable(manager, id, access);
+      return this.recorded(manager, { reason: 'deleted', at: nowIso(), ...channelOf(access) }, async () => {
         await this.contacts.remove(manager, id);
         return id;
       });
     }).then(() => undefined);
   }
 
-  /** The contact takes the fields of one of its own versions. */
-  revert(id: number, versionId: number): Promise<Contact> {
+  /** Deleting a book: a contact of that book goes, recorded as `actor`'s deletion (the book's owner, checked by the caller). */
+  removeFromBook(id: number, book: number, actor: Required<Channel>): Promise<boolean> {
     return this.commit(async (manager) => {
-      await this.existing(manager, id);
+      const row = await this.contacts.findById(id, manager);
+      if (!row || Number(row.address_book_id) !== book) return { contact: null, event: null };
+      return this.recorded(manager, { reason: 'deleted', at: nowIso(), ...actor }, async () => {
+        await this.contacts.remove(manager, id);
+        return id;
+      });
+    }).then((contact) => contact !== null);
+  }
+
+  /** The contact takes the fields of one of its own versions (it stays in its book). */
+  revert(id: number, versionId: number, access: BookAccess): Promise<Contact> {
+    return this.commit(async (manager) => {
+      const current = await this.writable(manager, id, access);
       const version = await this.versions.findById(versionId, manager);
       if (!version || Number(version.contact_id) !== id) throw notFound();
       const { first_name, last_name, email, phone } = version;
-      await this.assertEmailFree(manager, email, id);
+      await this.assertEmailFree(manager, Number(current.address_book_id), email, id);
       const now = nowIso();
-      return this.recorded(manager, { reason: 'reverted', at: now }, async () => {
+      return this.recorded(manager, { reason: 'reverted', at: now, ...channelOf(access) }, async () => {
         await this.contacts.update(manager, id, { first_name, last_name, email, phone, updated_at: now });
         return id;
       });
     });
   }
 
-  /** A deleted contact comes back with its id and its last fields. */
-  restore(id: number): Promise<Contact> {
+  /** A deleted contact comes back with its id and its last fields, in the book it was deleted from. */
+  restore(id: number, access: BookAccess): Promise<Contact> {
     return this.commit(async (manager) => {
-      if (await this.contacts.findById(id, manager)) throw new ApiError(409, { detail: 'Contact is not deleted.' });
+      const live = await this.contacts.findById(id, manager);
+      if (live) {
+        access.requireRead(Number(live.address_book_id));
+        throw new ApiError(409, { detail: 'Contact is not deleted.' });
+      }
       const last = await this.versions.latestOf(id, manager);
       if (!last) throw notFound();
-      await this.assertEmailFree(manager, last.email);
+      const book = Number(last.address_book_id);
+      access.requireWrite(book);
+      await this.assertEmailFree(manager, book, last.email);
       const now = nowIso();
       const { first_name, last_name, email, phone } = last;
-      return this.recorded(manager, { reason: 'restored', at: now }, async () => {
-        await this.contacts.insert(manager, { id, first_name, last_name, email, phone, created_at: last.contact_created_at, updated_at: now });
+      return this.recorded(manager, { reason: 'restored', at: now, ...channelOf(access) }, async () => {
+        await this.contacts.insert(manager, {
+          id,
+          address_book_id: book,
+          first_name,
+          last_name,
+          email,
+          phone,
+          created_at: last.contact_created_at,
+          updated_at: now,
+        });
         return id;
       });
     });
   }
 
-  private async commit(work: (manager: EntityManager) => Promise<Outcome>): Promise<Contact> {
-    let outcome: Outcome;
+  private async commit(work: (manager: EntityManager) => Promise<Outcome>): Promise<Contact>;
+  private async commit(work: (manager: EntityManager) => Promise<MaybeOutcome>): Promise<Contact | null>;
+  private async commit(work: (manager: EntityManager) => Promise<MaybeOutcome>): Promise<Contact | null> {
+    let outcome: MaybeOutcome;
     try {
       outcome = await this.writes.run(work);
     } catch (error) {
@@ -151,7 +191,7 @@ export class ContactMutations implements ContactRevisionWriter {
     { reason, via, editor, at }: Channel & { reason: EditedReason; at: string },
     write: () => Promise<number>,
   ): Promise<Outcome> {
-    await this.context.set(manager, { reason, via: via ?? (reason === 'external_update' ? 'external' : 'api'), editor: editor ?? null, at });
+    await this.context.set(manager, { reason, via: reason === 'external_update' ? 'external' : (via ?? 'api'), editor: editor ?? null, at });
     const id = await write();
     await this.context.clear(manager);
     const version = await this.versions.latestOf(id, manager);
@@ -161,14 +201,21 @@ export class ContactMutations implements ContactRevisionWriter {
     return { contact: contactAt(version), event: eventFor(version) };
   }
 
-  private async existing(manager: EntityManager, id: number): Promise<ContactEntity> {
+  /** The contact as this transaction sees it, if the caller may change it: 404 when unseen, 403 for a viewer. */
+  private async writable(manager: EntityManager, id: number, access: BookAccess): Promise<ContactEntity> {
     const row = await this.contacts.findById(id, manager);
     if (!row) throw notFound();
+    access.requireWrite(Number(row.address_book_id));
     return row;
   }
 
-  private async assertEmailFree(manager: EntityManager, email: string, exceptId?: number, owner?: string): Promise<void> {
-    if ((await this.contacts.emailOwner(email, exceptId, manager)) !== null) throw emailTaken(409);
-    if (await this.reservations.heldByOther(manager, email, owner)) throw emailReserved();
+  private async assertEmailFree(manager: EntityManager, book: number, email: string, exceptId?: number, owner?: string): Promise<void> {
+    if ((await this.contacts.emailOwner(book, email, exceptId, manager)) !== null) throw emailTaken(409);
+    if (await this.reservations.heldByOther(manager, book, email, owner)) throw emailReserved();
   }
+}
+
+/** The version records the caller's account and channel. */
+function channelOf(access: BookAccess): Channel {
+  return { editor: access.editor, via: access.via };
 }

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { BookRole, Page } from '@contacts/wire-types';
+import { BookAccess } from '../access/book-access.js';
+import { ApiError } from '../common/api-errors.js';
 import type { DataVersion } from '../database/data-version.js';
+import type { ContactEntity } from './contact.entity.js';
 import { ContactPageCache } from './contact-page-cache.js';
+import type { ContactMutations } from './contact-mutations.js';
+import type { ContactPageQuery, ContactsRepository } from './contacts.repository.js';
+import { ContactsService } from './contacts.service.js';
+import type { ContactInputValidator } from './validators/contact-input.validator.js';
 
 function fakeVersion(initial: string | null) {
   const state = { value: initial };
@@ -138,5 +146,64 @@ describe('ContactPageCache', () => {
     expect(cache.held.pages).toBe(2);
     second.encoded('gzip'); // + ~1.1 MiB: over budget, the oldest goes
     expect(cache.held).toEqual({ pages: 1, bytes: second.json.length + second.encoded('br').length + second.encoded('gzip').length });
+  });
+});
+
+describe('ContactsService.list over the page cache: scoped by the books the caller can read', () => {
+  const AT = '2026-01-01T00:00:00.000Z';
+  const row = (id: number, book: number): ContactEntity => ({
+    id, address_book_id: book, first_name: `F${id}`, last_name: 'L', email: `c${id}@example.com`, phone: '1', created_at: AT, updated_at: AT,
+  });
+  const ROWS = [row(1, 1), row(2, 2), row(3, 3)];
+  const userAccess = (id: number, roles: Record<number, BookRole>) =>
+    BookAccess.forUser(
+      { kind: 'user', user: { id, email: `u${id}@example.com`, name: `U${id}`, is_admin: false }, credential: { type: 'token', id } },
+      new Map(Object.entries(roles).map(([book, role]) => [Number(book), role])),
+      null,
+    );
+
+  function setup() {
+    const reads: Array<ContactPageQuery['books']> = [];
+    const contacts = {
+      async page({ books }: ContactPageQuery) {
+        reads.push(books);
+        const rows = ROWS.filter((r) => books === 'all' || books.includes(r.address_book_id));
+        return { count: rows.length, rows };
+      },
+    } as unknown as ContactsRepository;
+    const { version } = fakeVersion('1');
+    const service = new ContactsService(contacts, {} as ContactMutations, {} as ContactInputValidator, new ContactPageCache(version));
+    const list = async (access: BookAccess, query: Record<string, string> = {}) => {
+      const rawQuery = new URLSearchParams(query).toString();
+      const body = await service.list(query, { origin: 'http://h', path: '/api/contacts/', query, rawQuery }, access);
+      return (JSON.parse(body.json) as Page<{ id: number; address_book: number }>).results.map((c) => c.id);
+    };
+    return { list, reads };
+  }
+
+  it('a caller never gets a page cached for someone who sees other books; callers who see the same books share one', async () => {
+    const { list, reads } = setup();
+    const both = userAccess(1, { 1: 'owner', 2: 'viewer' });
+    const second = userAccess(2, { 2: 'owner' });
+    const alsoSecond = userAccess(3, { 2: 'editor' }); // another account, the same books
+
+    expect(await list(both)).toEqual([1, 2]);
+    expect(await list(second)).toEqual([2]);
+    expect(await list(alsoSecond)).toEqual([2]);
+    expect(await list(BookAccess.nothing())).toEqual([]);
+    expect(await list(BookAccess.everything({ kind: 'open' }, 1))).toEqual([1, 2, 3]);
+    expect(reads).toEqual([[1, 2], [2], [], 'all']);
+  });
+
+  it('?address_book= lists that one book if the caller can read it; else 404 and nothing read', async () => {
+    const { list, reads } = setup();
+    const both = userAccess(1, { 1: 'owner', 2: 'viewer' });
+    expect(await list(both, { address_book: '2' })).toEqual([2]);
+    const refused = await list(userAccess(2, { 2: 'owner' }), { address_book: '1' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect((refused as ApiError).getStatus()).toBe(404);
+    const bad = await list(both, { address_book: 'x' }).catch((e: unknown) => e);
+    expect((bad as ApiError).getResponse()).toEqual({ address_book: ['A valid integer is required.'] });
+    expect(reads).toEqual([[2]]);
   });
 });

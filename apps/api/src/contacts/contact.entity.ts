@@ -5,11 +5,15 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * same from SQLite and PostgreSQL. The schema itself comes from migrations.
  */
 @Entity('contacts')
-// Case-insensitive uniqueness is an expression index; the entity diff must not drop it.
-@Index('contacts_email_lower_unique', { synchronize: false })
+// Case-insensitive uniqueness per book is an expression index; the entity diff must not drop it.
+@Index('contacts_book_email_unique', { synchronize: false })
 export class ContactEntity {
   @PrimaryGeneratedColumn()
   id!: number;
+
+  /** The address book it lives in (migration "accounts": book 1 holds what existed before). */
+  @Column({ type: 'integer' })
+  address_book_id!: number;
 
   @Column({ type: 'varchar', length: 100 })
   first_name!: string;

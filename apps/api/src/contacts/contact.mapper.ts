@@ -8,6 +8,7 @@ export function toContact(row: ContactEntity): Contact {
     last_name: row.last_name,
     email: row.email,
     phone: row.phone,
+    address_book: Number(row.address_book_id),
     created_at: row.created_at,
     updated_at: row.updated_at,
   };

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Contact } from '@contacts/wire-types';
+import { CurrentAccess } from '../access/access.decorators.js';
+import type { BookAccess } from '../access/book-access.js';
 import { EtagInterceptor } from '../common/etag.interceptor.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { PageLinks } from '../common/page-links.decorator.js';
@@ -27,13 +29,14 @@ export class ContactsController {
   @Header('Content-Type', 'application/json; charset=utf-8') // the answer comes ready-serialised
   @ApiOperation({ operationId: 'listContacts', summary: 'List contacts, newest updated first' })
   @ApiQuery({ name: 'search', required: false, type: String, description: 'Case-insensitive match on first, last and full name, email, phone' })
+  @ApiQuery({ name: 'address_book', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Only this book (default: every book the caller can read)' })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 1; past the end → 404 {"detail": "Invalid page."}' })
   @ApiQuery({ name: 'page_size', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 20; larger values are capped at 100' })
   @ApiJson(200, 'A page of contacts', 'ContactPage')
-  @ApiErrors(404)
+  @ApiErrors(400, 404)
   @UseInterceptors(PageBodyInterceptor) // the page's cached compressed copy for clients that accept one
-  list(@Query() query: ListQuery, @PageLinks() links: PageLinkBase): Promise<PageBody> {
-    return this.contacts.list(query, links);
+  list(@Query() query: ListQuery, @PageLinks() links: PageLinkBase, @CurrentAccess() access: BookAccess): Promise<PageBody> {
+    return this.contacts.list(query, links, access);
   }
 
   @Post()
@@ -45,10 +48,10 @@ export class ContactsController {
   @ApiIdempotencyKey()
   @ApiBody({ schema: ref('ContactInput') })
   @ApiContact(201, 'Created')
-  @ApiErrors(400, 409, 422)
+  @ApiErrors(400, 404, 409, 422)
   @UseInterceptors(EtagInterceptor) // single-contact answers carry their ETag
-  create(@Body() body: unknown, @Headers('idempotency-key') key?: string): Promise<Contact> {
-    return this.creator.create(body, key);
+  create(@Body() body: unknown, @CurrentAccess() access: BookAccess, @Headers('idempotency-key') key?: string): Promise<Contact> {
+    return this.creator.create(body, access, key);
   }
 
   @Get(':id')
@@ -57,8 +60,8 @@ export class ContactsController {
   @ApiContact(200, 'The contact')
   @ApiErrors(404)
   @UseInterceptors(EtagInterceptor) // single-contact answers carry their ETag
-  get(@Param('id', IdPipe) id: number): Promise<Contact> {
-    return this.contacts.get(id);
+  get(@Param('id', IdPipe) id: number, @CurrentAccess() access: BookAccess): Promise<Contact> {
+    return this.contacts.get(id, access);
   }
 
   @Put(':id')
@@ -69,8 +72,8 @@ export class ContactsController {
   @ApiContact(200, 'The updated contact')
   @ApiErrors(400, 404, 409, 412)
   @UseInterceptors(EtagInterceptor) // single-contact answers carry their ETag
-  replace(@Param('id', IdPipe) id: number, @Body() body: unknown, @Headers('if-match') ifMatch?: string): Promise<Contact> {
-    return this.contacts.update(id, body, { partial: false, ifMatch });
+  replace(@Param('id', IdPipe) id: number, @Body() body: unknown, @CurrentAccess() access: BookAccess, @Headers('if-match') ifMatch?: string): Promise<Contact> {
+    return this.contacts.update(id, body, { partial: false, ifMatch }, access);
   }
 
   @Patch(':id')
@@ -81,8 +84,8 @@ export class ContactsController {
   @ApiContact(200, 'The updated contact')
   @ApiErrors(400, 404, 409, 412)
   @UseInterceptors(EtagInterceptor) // single-contact answers carry their ETag
-  update(@Param('id', IdPipe) id: number, @Body() body: unknown, @Headers('if-match') ifMatch?: string): Promise<Contact> {
-    return this.contacts.update(id, body, { partial: true, ifMatch });
+  update(@Param('id', IdPipe) id: number, @Body() body: unknown, @CurrentAccess() access: BookAccess, @Headers('if-match') ifMatch?: string): Promise<Contact> {
+    return this.contacts.update(id, body, { partial: true, ifMatch }, access);
   }
 
   @Delete(':id')
@@ -91,7 +94,7 @@ export class ContactsController {
   @ApiParam(ID)
   @ApiNoContentResponse({ description: 'Deleted; a `deleted` version is written and history stays readable' })
   @ApiErrors(404)
-  remove(@Param('id', IdPipe) id: number): Promise<void> {
-    return this.contacts.remove(id);
+  remove(@Param('id', IdPipe) id: number, @CurrentAccess() access: BookAccess): Promise<void> {
+    return this.contacts.remove(id, access);
   }
 }

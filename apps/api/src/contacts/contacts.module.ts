@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BookContactsEraser } from '../address-books/book-contacts-eraser.js';
 import { ContactRevisionWriter } from '../history/contact-revision-writer.js';
+import { BookContactsEraserService } from './book-contacts-eraser.service.js';
 import { HistoryModule } from '../history/history.module.js';
 import { ContactCreateService } from './contact-create.service.js';
 import { ContactMutations } from './contact-mutations.js';
@@ -27,6 +29,9 @@ import { ContactInputValidator } from './validators/contact-input.validator.js';
     ContactMutations,
     // History's revert and restore write through the one write path.
     { provide: ContactRevisionWriter, useExisting: ContactMutations },
+    // Deleting a book deletes its contacts through the same path.
+    BookContactsEraserService,
+    { provide: BookContactsEraser, useExisting: BookContactsEraserService },
     ContactsRepository,
     MutationContextRepository,
     ContactInputValidator,
@@ -36,6 +41,6 @@ import { ContactInputValidator } from './validators/contact-input.validator.js';
     IdempotencyStore,
     PendingCreates,
   ],
-  exports: [ContactsService, ContactRevisionWriter],
+  exports: [ContactsService, ContactRevisionWriter, BookContactsEraser],
 })
 export class ContactsModule {}

@@ -8,9 +8,11 @@ export interface ContactPageQuery {
   search: string;
   offset: number;
   limit: number;
+  /** The books to list (what the caller may read, or the one asked for); `all` = no filter. */
+  books: number[] | 'all';
 }
 
-const COLUMNS = 'c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at';
+const COLUMNS = 'c.id, c.address_book_id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at';
 
 /** Up to this many search matches, a page is read by primary key rather than by date index. */
 const INLINE_MATCH_IDS = 2000;
@@ -38,12 +40,13 @@ export class ContactsRepository {
     return manager.findOneBy(ContactEntity, { id });
   }
 
-  /** The id of the contact using this email (case-insensitively), other than `exceptId`. */
-  async emailOwner(email: string, exceptId?: number, manager: EntityManager = this.dataSource.manager): Promise<number | null> {
+  /** The id of the contact of book `book` using this email (case-insensitively), other than `exceptId`. */
+  async emailOwner(book: number, email: string, exceptId?: number, manager: EntityManager = this.dataSource.manager): Promise<number | null> {
     const query = manager
       .createQueryBuilder(ContactEntity, 'c')
       .select('c.id', 'id')
-      .where('lower(c.email) = lower(:email)', { email });
+      .where('c.address_book_id = :book', { book })
+      .andWhere('lower(c.email) = lower(:email)', { email });
     if (exceptId !== undefined) query.andWhere('c.id <> :exceptId', { exceptId });
     const row = await query.getRawOne<{ id: number }>();
     return row ? Number(row.id) : null;
@@ -53,9 +56,11 @@ export class ContactsRepository {
    * The list is the hottest path: plain SQL with COUNT(*) (the query builder's getCount()
    * is COUNT(DISTINCT id), ~100x slower on SQLite), so every call reuses cached statements.
    */
-  async page({ search, offset, limit }: ContactPageQuery): Promise<{ count: number; rows: ContactEntity[] }> {
-    if (this.sqlite && search.length >= MIN_INDEXED_TERM) return this.indexedSearchPage(search, offset, limit);
-    const { where, params } = search ? this.searchFilter(search) : { where: '', params: [] as unknown[] };
+  async page({ search, offset, limit, books }: ContactPageQuery): Promise<{ count: number; rows: ContactEntity[] }> {
+    if (books !== 'all' && books.length === 0) return { count: 0, rows: [] };
+    if (this.sqlite && search.length >= MIN_INDEXED_TERM) return this.indexedSearchPage(search, offset, limit, books);
+    const filter = search ? this.searchFilter(search) : { where: '', params: [] as unknown[] };
+    const { where, params } = this.inBooks(filter, books);
     const [rows, [{ n }]] = await Promise.all([
       this.dataSource.query(
         `SELECT ${COLUMNS} FROM contacts c ${where} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${this.mark(params.length + 1)} OFFSET ${this.mark(params.length + 2)}`,
@@ -71,9 +76,20 @@ export class ContactsRepository {
    * and a selective term's page is read by primary key. A broad term (many matches) reads
    * its page through the date index instead of sorting every match.
    */
-  private async indexedSearchPage(search: string, offset: number, limit: number): Promise<{ count: number; rows: ContactEntity[] }> {
+  private async indexedSearchPage(
+    search: string,
+    offset: number,
+    limit: number,
+    books: number[] | 'all',
+  ): Promise<{ count: number; rows: ContactEntity[] }> {
     const phrase = `"${search.replace(/"/g, '""')}"`;
-    const matches = (await this.dataSource.query('SELECT rowid AS id FROM contacts_search WHERE contacts_search MATCH ?', [phrase])) as Array<{ id: number }>;
+    const matches = (books === 'all'
+      ? await this.dataSource.query('SELECT rowid AS id FROM contacts_search WHERE contacts_search MATCH ?', [phrase])
+      : await this.dataSource.query(
+          `SELECT c.id FROM contacts_search s JOIN contacts c ON c.id = s.rowid
+            WHERE contacts_search MATCH ? AND c.address_book_id IN (SELECT value FROM json_each(?))`,
+          [phrase, JSON.stringify(books)],
+        )) as Array<{ id: number }>;
     const count = matches.length;
     if (count === 0 || offset >= count) return { count, rows: [] };
     const order = `ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?`;
@@ -83,10 +99,16 @@ export class ContactsRepository {
           limit,
           offset,
         ])
-      : await this.dataSource.query(
-          `SELECT ${COLUMNS} FROM contacts c WHERE c.id IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?) ${order}`,
-          [phrase, limit, offset],
-        )) as ContactEntity[];
+      : books === 'all'
+        ? await this.dataSource.query(
+            `SELECT ${COLUMNS} FROM contacts c WHERE c.id IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?) ${order}`,
+            [phrase, limit, offset],
+          )
+        : await this.dataSource.query(
+            `SELECT ${COLUMNS} FROM contacts c WHERE c.id IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?)
+              AND c.address_book_id IN (SELECT value FROM json_each(?)) ${order}`,
+            [phrase, JSON.stringify(books), limit, offset],
+          )) as ContactEntity[];
     return { count, rows };
   }
 
@@ -94,7 +116,7 @@ export class ContactsRepository {
     if (row.id !== undefined) {
       // A restore keeps its id. TypeORM drops a value given for a generated column on
       // PostgreSQL (it writes DEFAULT, a new id), so this one is plain SQL.
-      const columns = ['id', 'first_name', 'last_name', 'email', 'phone', 'created_at', 'updated_at'] as const;
+      const columns = ['id', 'address_book_id', 'first_name', 'last_name', 'email', 'phone', 'created_at', 'updated_at'] as const;
       const marks = columns.map((_, i) => (this.postgres ? `$${i + 1}` : '?')).join(', ');
       await manager.query(`INSERT INTO contacts (${columns.join(', ')}) VALUES (${marks})`, columns.map((c) => row[c]));
       return { ...row, id: row.id };
@@ -104,12 +126,33 @@ export class ContactsRepository {
     return { ...row, id };
   }
 
-  async update(manager: EntityManager, id: number, changes: Partial<ContactFields> & { updated_at: string }): Promise<void> {
+  async update(manager: EntityManager, id: number, changes: Partial<ContactFields> & { address_book_id?: number; updated_at: string }): Promise<void> {
     await manager.update(ContactEntity, { id }, changes);
   }
 
   async remove(manager: EntityManager, id: number): Promise<void> {
     await manager.delete(ContactEntity, { id });
+  }
+
+  /** The ids of a book's contacts (deleting a book deletes each of them through the write path). */
+  async idsInBook(book: number): Promise<number[]> {
+    const rows = (await this.dataSource.query(`SELECT id FROM contacts WHERE address_book_id = ${this.mark(1)} ORDER BY id`, [book])) as Array<{ id: number }>;
+    return rows.map((row) => Number(row.id));
+  }
+
+  /** `filter` narrowed to `books` (a parameter of its own, after the filter's). */
+  private inBooks(filter: { where: string; params: unknown[] }, books: number[] | 'all'): { where: string; params: unknown[] } {
+    if (books === 'all') return filter;
+    if (books.length === 1) {
+      // One book: an equality the (address_book_id, updated_at) index serves, order included.
+      const clause = `c.address_book_id = ${this.mark(filter.params.length + 1)}`;
+      return { where: filter.where ? `${filter.where} AND ${clause}` : `WHERE ${clause}`, params: [...filter.params, books[0]] };
+    }
+    const clause = this.postgres
+      ? `c.address_book_id = ANY(${this.mark(filter.params.length + 1)}::int[])`
+      : `c.address_book_id IN (SELECT value FROM json_each(?))`;
+    const value = this.postgres ? books : JSON.stringify(books);
+    return { where: filter.where ? `${filter.where} AND ${clause}` : `WHERE ${clause}`, params: [...filter.params, value] };
   }
 
   /** Unindexed terms: a WHERE clause over contacts `c` matching names, full name, email and phone, case-insensitively. */

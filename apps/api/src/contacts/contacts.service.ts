@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Contact, Page } from '@contacts/wire-types';
+import type { BookAccess } from '../access/book-access.js';
 import { notFound } from '../common/api-errors.js';
 import { buildPage, type PageLinkBase, parsePageRequest } from '../common/pagination.js';
 import { toContact } from './contact.mapper.js';
 import { ContactPageCache, type PageBody } from './contact-page-cache.js';
 import { ContactMutations, type UpdateOptions } from './contact-mutations.js';
 import { ContactsRepository } from './contacts.repository.js';
+import { bookFieldOf, bookFilterOf } from './book-field.js';
 import { ContactInputValidator } from './validators/contact-input.validator.js';
 
 export interface ListQuery {
   search?: unknown;
+  address_book?: unknown;
   page?: unknown;
   page_size?: unknown;
 }
@@ -25,38 +28,52 @@ export class ContactsService {
   ) {}
 
   /** The list answer (JSON text, and compressed on demand), rendered once per request URL and database version. */
-  async list(query: ListQuery, links: PageLinkBase): Promise<PageBody> {
+  async list(query: ListQuery, links: PageLinkBase, access: BookAccess): Promise<PageBody> {
     const request = parsePageRequest(query as Record<string, unknown>);
     // U+0000 can match nothing (no stored value holds it) and PostgreSQL refuses it in text.
     const search = typeof query.search === 'string' ? query.search.replaceAll('\u0000', '').trim() : '';
-    return this.pageCache.get(`${links.origin}${links.path}?${links.rawQuery}`, async () => {
-      const { count, rows } = await this.contacts.page({ search, offset: request.offset, limit: request.pageSize });
+    const book = bookFilterOf(query.address_book);
+    if (book !== undefined) access.requireRead(book);
+    const books = book !== undefined ? [book] : access.readableBooks();
+    // Callers who see the same books share cached pages; nobody gets a page of books they cannot read.
+    const scope = books === 'all' ? '*' : books.join(',');
+    return this.pageCache.get(`${scope}|${links.origin}${links.path}?${links.rawQuery}`, async () => {
+      const { count, rows } = await this.contacts.page({ search, offset: request.offset, limit: request.pageSize, books });
       const page: Page<Contact> = buildPage(request, count, rows.map(toContact), links);
       return JSON.stringify(page);
     });
   }
 
-  async get(id: number): Promise<Contact> {
+  /** A contact the caller may read; any other id is 404, whether it exists or not. */
+  async get(id: number, access: BookAccess): Promise<Contact> {
     const row = await this.contacts.findById(id);
-    if (!row) throw notFound();
+    if (!row || !access.canRead(Number(row.address_book_id))) throw notFound();
     return toContact(row);
   }
 
-  /** PUT (partial = false), PATCH and external updates (partial = true). */
+  /** PUT (partial = false), PATCH and external updates (partial = true); `address_book` in the body moves the contact. */
   async update(
     id: number,
     body: unknown,
     options: { partial: boolean; ifMatch?: string; reason?: 'updated' | 'external_update'; claim?: UpdateOptions['claim'] },
+    access: BookAccess,
   ): Promise<Contact> {
-    await this.get(id);
-    const emailTaken = async (email: string) => (await this.contacts.emailOwner(email, id)) !== null;
+    const current = await this.get(id, access);
+    const moveTo = bookFieldOf(body);
+    // Permission before validation: a 400 about an email in a book the caller cannot
+    // write would tell whether that email is there.
+    access.requireWrite(current.address_book);
+    if (moveTo !== undefined && moveTo !== current.address_book) access.requireWrite(moveTo);
+    // Uniqueness is checked in the book the contact will be in.
+    const book = moveTo ?? current.address_book;
+    const emailTaken = async (email: string) => (await this.contacts.emailOwner(book, email, id)) !== null;
     const fields = options.partial
       ? await this.validator.validate(body, { partial: true, emailTaken })
       : await this.validator.validate(body, { partial: false, emailTaken });
-    return this.mutations.update(id, fields, { reason: options.reason ?? 'updated', ifMatch: options.ifMatch, claim: options.claim });
+    return this.mutations.update(id, fields, { reason: options.reason ?? 'updated', ifMatch: options.ifMatch, claim: options.claim, moveTo }, access);
   }
 
-  remove(id: number): Promise<void> {
-    return this.mutations.remove(id);
+  remove(id: number, access: BookAccess): Promise<void> {
+    return this.mutations.remove(id, access);
   }
 }

@@ -21,7 +21,7 @@ describe('bindIntegerParameters', () => {
 
   it('writes and reads rows as before: integers come back as numbers', async () => {
     const now = new Date().toISOString();
-    const fields = { first_name: 'A', last_name: 'B', phone: '1', created_at: now, updated_at: now };
+    const fields = { address_book_id: 1, first_name: 'A', last_name: 'B', phone: '1', created_at: now, updated_at: now };
     await dataSource.manager.insert(ContactEntity, { ...fields, email: 'one@example.com' });
     const { id } = await dataSource.manager.findOneByOrFail(ContactEntity, { email: 'one@example.com' });
     await dataSource.manager.update(ContactEntity, { id }, { last_name: 'C' });

@@ -10,6 +10,8 @@ import { PostgresSearch1764200000000 } from './migrations/postgres-search.migrat
 import { PostgresReservationKey1764420000000 } from './migrations/postgres-reservation-key.migration.js';
 import { PostgresDatabaseGuards1764415000000 } from './migrations/postgres-database-guards.migration.js';
 import { SqliteDatabaseGuards1764415000000 } from './migrations/sqlite-database-guards.migration.js';
+import { PostgresAccounts1764500000000 } from './migrations/postgres-accounts.migration.js';
+import { SqliteAccounts1764500000000 } from './migrations/sqlite-accounts.migration.js';
 
 /** How long a writer waits for another process's write lock before SQLite gives up. */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -26,7 +28,7 @@ export function dataSourceOptions(database: DatabaseConfig, entities: DataSource
       url: database.url,
       entities,
       migrations: [PostgresInitial1764100000000, PostgresSearch1764200000000, AppliedJobs1764300000000, PostgresDatabaseGuards1764415000000,
-        PostgresReservationKey1764420000000],
+        PostgresReservationKey1764420000000, PostgresAccounts1764500000000],
       migrationsRun: true,
       synchronize: false,
       extra: { max: 10 },
@@ -37,7 +39,7 @@ export function dataSourceOptions(database: DatabaseConfig, entities: DataSource
     type: 'better-sqlite3',
     database: database.path,
     entities,
-    migrations: [SqliteInitial1764100000000, AppliedJobs1764300000000, SqliteDatabaseGuards1764415000000],
+    migrations: [SqliteInitial1764100000000, AppliedJobs1764300000000, SqliteDatabaseGuards1764415000000, SqliteAccounts1764500000000],
     migrationsRun: true,
     synchronize: false,
     timeout: SQLITE_BUSY_TIMEOUT_MS,

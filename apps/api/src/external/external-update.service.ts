@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Contact } from '@contacts/wire-types';
+import type { BookAccess } from '../access/book-access.js';
 import { badRequest, detailError } from '../common/api-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ContactsService } from '../contacts/contacts.service.js';
@@ -43,23 +44,36 @@ export class ExternalUpdateService {
     @Optional() private readonly queue?: ExternalUpdateQueue,
   ) {}
 
-  /** The HTTP entry: the body is checked here first so a bad request never reaches the queue. */
-  async submit(body: unknown): Promise<Contact> {
+  /**
+   * The HTTP entry: the body is checked here first so a bad request never reaches the
+   * queue. The job carries the caller's token (the processor acts as whoever it names,
+   * with their access at that moment); a caller on a session cookie has no token to hand
+   * on, so theirs is applied here.
+   */
+  async submit(body: unknown, access: BookAccess, bearerToken?: string): Promise<Contact> {
     const update = parseExternalUpdate(body);
-    if (!this.queue) return this.apply(update);
+    const token = this.tokenFor(access, bearerToken);
+    if (!this.queue || token === null) return this.apply(update, access);
     const jobId = `http-${randomUUID()}`;
-    // The caller was authenticated by ServiceTokenGuard; the job carries the token for the processor.
-    const token = this.config.externalApiToken ?? undefined;
     const outcome = await this.queue.run({ ...update.fields, id: update.id, ...(token ? { token } : {}) }, jobId);
     if (outcome.kind === 'done') return outcome.contact;
     // The job may still run later; the shared job key makes whichever comes second a no-op.
     this.logger.warn(`queue unavailable (${outcome.reason}); applying external update ${jobId} in-process`);
-    return this.apply(update, appliedJobKey(jobId));
+    return this.apply(update, access, appliedJobKey(jobId));
   }
 
   /** Applies once per `jobKey` (if given): a retried or duplicated job changes nothing. */
-  apply(update: ExternalUpdate, jobKey?: string): Promise<Contact> {
+  apply(update: ExternalUpdate, access: BookAccess, jobKey?: string): Promise<Contact> {
     const claim = jobKey ? (manager: Parameters<AppliedJobsRepository['claim']>[0]) => this.appliedJobs.claim(manager, jobKey) : undefined;
-    return this.contacts.update(update.id, update.fields, { partial: true, reason: 'external_update', claim });
+    return this.contacts.update(update.id, update.fields, { partial: true, reason: 'external_update', claim }, access);
+  }
+
+  /** The token a job needs to act as this caller: '' for none needed, null when the caller has none to give. */
+  private tokenFor(access: BookAccess, bearerToken: string | undefined): string | null {
+    const caller = access.caller;
+    if (caller.kind === 'open') return this.config.externalApiToken ?? '';
+    if (caller.kind === 'service') return this.config.externalApiToken ?? '';
+    if (caller.kind === 'user' && caller.credential.type === 'token' && bearerToken) return bearerToken;
+    return null;
   }
 }

@@ -5,8 +5,10 @@ import type { Health } from '@contacts/wire-types';
 import { ApiJson } from '../openapi/api-errors.decorator.js';
 import { ref } from '../openapi/schemas.js';
 import { HealthService } from './health.service.js';
+import { Public } from '../access/access.decorators.js';
 
 @ApiTags('health')
+@Public()
 @Controller('api/health')
 export class HealthController {
   constructor(private readonly service: HealthService) {}

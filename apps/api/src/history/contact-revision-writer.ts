@@ -1,4 +1,5 @@
 import type { Contact } from '@contacts/wire-types';
+import type { BookAccess } from '../access/book-access.js';
 
 /**
  * The writes behind revert and restore, as history needs them. History owns the routes
@@ -9,7 +10,7 @@ import type { Contact } from '@contacts/wire-types';
  */
 export abstract class ContactRevisionWriter {
   /** The contact takes the fields of one of its own versions (a `reverted` version). 404 when the version is not the contact's. */
-  abstract revert(contactId: number, versionId: number): Promise<Contact>;
+  abstract revert(contactId: number, versionId: number, access: BookAccess): Promise<Contact>;
   /** A deleted contact comes back with its id and last fields (a `restored` version); 409 when it is not deleted. */
-  abstract restore(contactId: number): Promise<Contact>;
+  abstract restore(contactId: number, access: BookAccess): Promise<Contact>;
 }

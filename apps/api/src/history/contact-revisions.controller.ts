@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } 
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Contact, Page } from '@contacts/wire-types';
 import { RouteSchema } from '@nestjs/platform-fastify';
+import { CurrentAccess } from '../access/access.decorators.js';
+import type { BookAccess } from '../access/book-access.js';
 import { EtagInterceptor } from '../common/etag.interceptor.js';
 import { CONTACT_PAGE_RESPONSE } from '../common/response-schemas.js';
 import { IdPipe } from '../common/id.pipe.js';
@@ -26,8 +28,8 @@ export class ContactRevisionsController {
   @ApiQuery({ name: 'page_size', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 20; larger values are capped at 100' })
   @ApiJson(200, 'A page of deleted contacts', 'ContactPage')
   @ApiErrors(404)
-  deleted(@Query() query: Record<string, unknown>, @PageLinks() links: PageLinkBase): Promise<Page<Contact>> {
-    return this.revisions.deleted(query, links);
+  deleted(@Query() query: Record<string, unknown>, @PageLinks() links: PageLinkBase, @CurrentAccess() access: BookAccess): Promise<Page<Contact>> {
+    return this.revisions.deleted(query, links, access);
   }
 
   @Post(':id/revert')
@@ -37,8 +39,8 @@ export class ContactRevisionsController {
   @ApiBody({ schema: ref('RevertRequest') })
   @ApiContact(200, 'The reverted contact')
   @ApiErrors(400, 404, 409)
-  revert(@Param('id', IdPipe) id: number, @Body() body: unknown): Promise<Contact> {
-    return this.revisions.revert(id, body);
+  revert(@Param('id', IdPipe) id: number, @Body() body: unknown, @CurrentAccess() access: BookAccess): Promise<Contact> {
+    return this.revisions.revert(id, body, access);
   }
 
   @Post(':id/restore')
@@ -46,7 +48,7 @@ export class ContactRevisionsController {
   @ApiParam(ID)
   @ApiContact(201, 'The restored contact')
   @ApiErrors(404, 409)
-  restore(@Param('id', IdPipe) id: number): Promise<Contact> {
-    return this.revisions.restore(id);
+  restore(@Param('id', IdPipe) id: number, @CurrentAccess() access: BookAccess): Promise<Contact> {
+    return this.revisions.restore(id, access);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Contact, Page } from '@contacts/wire-types';
+import type { BookAccess } from '../access/book-access.js';
 import { badRequest } from '../common/api-errors.js';
 import { buildPage, type PageLinkBase, parsePageRequest } from '../common/pagination.js';
 import { ContactRevisionWriter } from './contact-revision-writer.js';
@@ -17,23 +18,23 @@ export class ContactRevisionsService {
     private readonly versions: VersionsRepository,
   ) {}
 
-  revert(id: number, body: unknown): Promise<Contact> {
+  revert(id: number, body: unknown, access: BookAccess): Promise<Contact> {
     const version = (body as { version?: unknown } | null)?.version;
     if (version === undefined || version === null) throw badRequest({ version: ['This field is required.'] });
     if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
       throw badRequest({ version: ['A valid integer is required.'] });
     }
-    return this.writer.revert(id, version);
+    return this.writer.revert(id, version, access);
   }
 
-  restore(id: number): Promise<Contact> {
-    return this.writer.restore(id);
+  restore(id: number, access: BookAccess): Promise<Contact> {
+    return this.writer.restore(id, access);
   }
 
-  /** Deleted contacts as they were when deleted, most recently deleted first. */
-  async deleted(query: Record<string, unknown>, links: PageLinkBase): Promise<Page<Contact>> {
+  /** Deleted contacts of the books the caller can read, as they were when deleted, most recently deleted first. */
+  async deleted(query: Record<string, unknown>, links: PageLinkBase, access: BookAccess): Promise<Page<Contact>> {
     const request = parsePageRequest(query);
-    const { count, rows } = await this.versions.deletedPage(request.offset, request.pageSize);
+    const { count, rows } = await this.versions.deletedPage(request.offset, request.pageSize, access.readableBooks());
     return buildPage(request, count, rows.map(contactAt), links);
   }
 }

@@ -15,6 +15,10 @@ export class ContactVersionEntity {
   @Column({ type: 'integer' })
   contact_id!: number;
 
+  /** The book the contact was in after this change: history, the feed and realtime are scoped by it. */
+  @Column({ type: 'integer' })
+  address_book_id!: number;
+
   @Column({ type: 'varchar', length: 100 })
   first_name!: string;
 

@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ChangesPage, Version } from '@contacts/wire-types';
+import { CurrentAccess } from '../access/access.decorators.js';
+import type { BookAccess } from '../access/book-access.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { ApiErrors, ApiJson } from '../openapi/api-errors.decorator.js';
 import { HistoryService } from './history.service.js';
@@ -15,8 +17,8 @@ export class HistoryController {
   @ApiParam({ name: 'id', description: 'The contact’s id', schema: { type: 'integer', minimum: 1 } })
   @ApiJson(200, 'The versions, latest first', ['Version'])
   @ApiErrors(404)
-  forContact(@Param('id', IdPipe) id: number): Promise<Version[]> {
-    return this.history.forContact(id);
+  forContact(@Param('id', IdPipe) id: number, @CurrentAccess() access: BookAccess): Promise<Version[]> {
+    return this.history.forContact(id, access);
   }
 
   @Get('changes')
@@ -29,7 +31,7 @@ export class HistoryController {
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 0 }, description: 'Default 500; at least 1 and at most 1000 are returned' })
   @ApiJson(200, 'The events after since', 'ChangesPage')
   @ApiErrors(400)
-  changes(@Query() query: { since?: unknown; limit?: unknown }): Promise<ChangesPage> {
-    return this.history.changes(query);
+  changes(@Query() query: { since?: unknown; limit?: unknown }, @CurrentAccess() access: BookAccess): Promise<ChangesPage> {
+    return this.history.changes(query, access);
   }
 }

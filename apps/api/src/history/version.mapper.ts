@@ -15,6 +15,7 @@ export function toVersion(row: ContactVersionEntity): FullVersion {
   return {
     id: Number(row.id),
     contact: Number(row.contact_id),
+    address_book: Number(row.address_book_id),
     first_name: row.first_name,
     last_name: row.last_name,
     email: row.email,
@@ -34,6 +35,7 @@ export function contactAt(row: ContactVersionEntity): Contact {
     last_name: row.last_name,
     email: row.email,
     phone: row.phone,
+    address_book: Number(row.address_book_id),
     created_at: row.contact_created_at,
     updated_at: row.edited_at,
   };
@@ -43,13 +45,14 @@ export function contactAt(row: ContactVersionEntity): Contact {
 export function eventFor(row: ContactVersionEntity): FullEvent {
   const seq = Number(row.id);
   const edited_by = editorOf(row);
+  const address_book = Number(row.address_book_id);
   switch (row.edited_reason) {
     case 'created':
     case 'restored':
-      return { type: 'contact.created', contact: contactAt(row), seq, edited_by };
+      return { type: 'contact.created', contact: contactAt(row), seq, edited_by, address_book };
     case 'deleted':
-      return { type: 'contact.deleted', contact_id: Number(row.contact_id), seq, edited_by };
+      return { type: 'contact.deleted', contact_id: Number(row.contact_id), seq, edited_by, address_book };
     default:
-      return { type: 'contact.updated', contact: contactAt(row), seq, edited_by };
+      return { type: 'contact.updated', contact: contactAt(row), seq, edited_by, address_book };
   }
 }

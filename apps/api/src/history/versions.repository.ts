@@ -29,14 +29,12 @@ export class VersionsRepository {
     return manager.findOne(ContactVersionEntity, { where: { contact_id: contactId }, order: { id: 'DESC' } });
   }
 
-  /** Versions after `seq`, oldest first: the catch-up feed. */
-  since(seq: number, limit: number): Promise<ContactVersionEntity[]> {
-    return this.dataSource.manager
-      .createQueryBuilder(ContactVersionEntity, 'v')
-      .where('v.id > :seq', { seq })
-      .orderBy('v.id', 'ASC')
-      .limit(limit)
-      .getMany();
+  /** Versions after `seq` (up to `upTo` when given), oldest first, in `books`: the catch-up feed. */
+  since(seq: number, limit: number, books: number[] | 'all' = 'all', upTo?: number): Promise<ContactVersionEntity[]> {
+    const query = this.dataSource.manager.createQueryBuilder(ContactVersionEntity, 'v').where('v.id > :seq', { seq });
+    if (upTo !== undefined) query.andWhere('v.id <= :upTo', { upTo });
+    if (books !== 'all') query.andWhere('v.address_book_id IN (:...books)', { books });
+    return query.orderBy('v.id', 'ASC').limit(limit).getMany();
   }
 
   async lastSeq(): Promise<number> {
@@ -48,12 +46,14 @@ export class VersionsRepository {
   }
 
   /** Contacts whose latest version is `deleted` and that have not come back: newest deletion first. */
-  async deletedPage(offset: number, limit: number): Promise<{ count: number; rows: ContactVersionEntity[] }> {
+  async deletedPage(offset: number, limit: number, books: number[] | 'all'): Promise<{ count: number; rows: ContactVersionEntity[] }> {
+    if (books !== 'all' && books.length === 0) return { count: 0, rows: [] };
     const latestDeletion = this.dataSource.manager
       .createQueryBuilder(ContactVersionEntity, 'v')
       .where("v.edited_reason = 'deleted'")
       .andWhere('v.id = (SELECT MAX(l.id) FROM contact_versions l WHERE l.contact_id = v.contact_id)')
       .andWhere('NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = v.contact_id)');
+    if (books !== 'all') latestDeletion.andWhere('v.address_book_id IN (:...books)', { books });
     const [rows, count] = await Promise.all([
       latestDeletion.clone().orderBy('v.id', 'DESC').offset(offset).limit(limit).getMany(),
       latestDeletion.getCount(),

@@ -11,7 +11,8 @@ type ErrorStatus = 400 | 401 | 404 | 409 | 412 | 422;
 const ERRORS: Record<ErrorStatus, { description: string; schema: ReferenceObject; headers?: Record<string, HeaderObject> }> = {
   400: { description: 'Invalid input: messages keyed by field, or {"detail"} about the request as a whole', schema: ref('FieldOrDetailError') },
   401: {
-    description: 'EXTERNAL_API_TOKEN is set and the request has no valid service token (Authorization: Bearer … or X-Service-Token)',
+    description:
+      'No valid credentials: AUTH=accounts without a session or token, or (AUTH=none) EXTERNAL_API_TOKEN is set and the request has no valid service token (Authorization: Bearer … or X-Service-Token)',
     schema: ref('Detail'),
     headers: { 'WWW-Authenticate': { description: 'Bearer realm="contacts"', required: true, schema: { type: 'string' } } },
   },

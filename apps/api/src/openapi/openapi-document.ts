@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject, OperationObject, ParameterObject, PathItemObject, ReferenceObject, ResponseObject } from '@nestjs/swagger';
 import { PLAIN_WS_PATH, SOCKET_IO_NAMESPACE } from '@contacts/wire-types';
+import { NOT_AUTHENTICATED_MESSAGE, PERMISSION_DENIED_MESSAGE, SESSION_COOKIE } from '@contacts/wire-types';
+import { OPENAPI_ACCOUNTS_ONLY, OPENAPI_PUBLIC } from './route-extensions.js';
 import { COMPONENT_SCHEMAS, ref } from './schemas.js';
 
 /** Where the contract lives, relative to the committed document (open-api/openapi.json) and to the repository root. */
@@ -50,6 +52,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('health', 'Whether the database and Redis answer')
     .addTag('docs', 'This document and its interactive page')
     .addTag('realtime', `Socket.IO namespace ${SOCKET_IO_NAMESPACE} and plain WebSocket ${PLAIN_WS_PATH}: ContactEvent objects (see the description above)`)
+    .addTag('auth', 'Sign-up, sign-in, sign-out, the signed-in user and personal API tokens (AUTH=accounts)')
+    .addTag('users', 'Accounts, created by the admin')
+    .addTag('address-books', 'Address books, their members and roles')
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The web app’s session (sign in with POST /api/auth/login/). Unsafe requests on it must come from an allowed Origin.' }, 'session')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A personal API token (POST /api/auth/tokens/), as `Bearer <token>` or DRF’s `Token <token>`; or the EXTERNAL_API_TOKEN' }, 'token')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'EXTERNAL_API_TOKEN, when the server has one' }, 'serviceBearer')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Service-Token', description: 'EXTERNAL_API_TOKEN, when the server has one' }, 'serviceToken')
     .build();
@@ -94,12 +101,13 @@ const REQUEST_ID_PARAMETER: ParameterObject = {
 function normaliseOperation(method: Method, operation: OperationObject, { throttled }: { throttled: boolean }): void {
   operation.parameters = [...headerParametersOnce(operation.parameters ?? []), { $ref: '#/components/parameters/RequestId' }];
   const responses = operation.responses as Record<string, ResponseObject>;
+  if (throttled) describeAccess(operation, responses);
   if (method !== 'get') {
     responses['400'] ??= { description: 'Malformed JSON or a body that is not a JSON object', content: json(ref('Detail')) };
     responses['413'] = { description: 'Body over 1 MiB', content: json(ref('Detail')) };
     responses['415'] = { description: 'A body whose Content-Type is not JSON (or another type the server reads)', content: json(ref('Detail')) };
   }
-  if (throttled) responses['429'] = {
+  if (throttled) responses['429'] ??= {
     description: 'Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS)',
     content: json(ref('Detail')),
     headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
@@ -112,6 +120,36 @@ function normaliseOperation(method: Method, operation: OperationObject, { thrott
   for (const response of Object.values(responses)) {
     response.headers = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' }, ...response.headers };
   }
+}
+
+/**
+ * Every route but the public ones needs credentials in AUTH=accounts (AccessGuard): the
+ * session cookie or a token. They answer 401 without them and 403 for what the caller
+ * may not do (and for an unsafe cookie request from a foreign origin).
+ */
+function describeAccess(operation: OperationObject, responses: Record<string, ResponseObject>): void {
+  const marks = operation as OperationObject & Record<string, unknown>;
+  const open = marks[OPENAPI_PUBLIC] === true;
+  const accountsOnly = marks[OPENAPI_ACCOUNTS_ONLY] === true;
+  delete marks[OPENAPI_PUBLIC];
+  delete marks[OPENAPI_ACCOUNTS_ONLY];
+  if (accountsOnly) {
+    responses['404'] ??= { description: 'AUTH=none: this route does not exist there', content: json(ref('Detail')) };
+  }
+  if (open) {
+    operation.security = [{}];
+    return;
+  }
+  operation.security ??= [{ session: [] }, { token: [] }];
+  responses['401'] ??= {
+    description: `AUTH=accounts and no valid credentials: {"detail": "${NOT_AUTHENTICATED_MESSAGE}"} or {"detail": "Invalid token."}`,
+    content: json(ref('Detail')),
+    headers: { 'WWW-Authenticate': { description: 'Bearer realm="contacts"', required: true, schema: { type: 'string' } } },
+  };
+  responses['403'] ??= {
+    description: `Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "${PERMISSION_DENIED_MESSAGE}"}`,
+    content: json(ref('Detail')),
+  };
 }
 
 /**

@@ -37,6 +37,15 @@ const CONTACT_FIELDS: Record<string, SchemaObject> = {
 };
 const FIELD_NAMES = Object.keys(CONTACT_FIELDS);
 
+const BOOK = id('The address book it lives in (AUTH=none: always the one shared book)');
+const BOOK_INPUT: SchemaObject = {
+  type: 'integer',
+  minimum: 1,
+  description: 'POST: the book to create it in (default: the caller’s first own book). PUT/PATCH: moves the contact (editor of both books); it keeps its id and history',
+};
+const ROLE: SchemaObject = { type: 'string', enum: ['owner', 'editor', 'viewer'], description: 'The caller’s role (members list: the member’s)' };
+const USER_REF: SchemaObject = { type: 'object', properties: { id: id('The user’s id'), name: text('Ada Lovelace') }, required: ['id', 'name'] };
+
 /** What a client may send: strings, trimmed; non-blank (the server answers 400 keyed by field otherwise). */
 const INPUT_FIELDS = Object.fromEntries(
   Object.entries(CONTACT_FIELDS).map(([name, schema]) => [name, { ...schema, minLength: 1 }]),
@@ -54,21 +63,22 @@ export const COMPONENT_SCHEMAS = {
     properties: {
       id: { ...id('Read-only; kept through delete and restore'), readOnly: true },
       ...CONTACT_FIELDS,
+      address_book: BOOK,
       created_at: timestamp('2026-11-26T10:00:00.000Z'),
       updated_at: timestamp('2026-11-26T10:00:00.000Z'),
     },
-    required: ['id', ...FIELD_NAMES, 'created_at', 'updated_at'],
+    required: ['id', ...FIELD_NAMES, 'address_book', 'created_at', 'updated_at'],
   },
   ContactInput: {
     type: 'object',
-    description: 'POST and PUT: all four fields. Unknown fields are ignored.',
-    properties: INPUT_FIELDS,
+    description: 'POST and PUT: all four fields (and optionally the book). Unknown fields are ignored.',
+    properties: { ...INPUT_FIELDS, address_book: BOOK_INPUT },
     required: FIELD_NAMES,
   },
   ContactPatch: {
     type: 'object',
-    description: 'PATCH: any subset of the four fields. Unknown fields are ignored.',
-    properties: INPUT_FIELDS,
+    description: 'PATCH: any subset of the four fields, and `address_book` to move it. Unknown fields are ignored.',
+    properties: { ...INPUT_FIELDS, address_book: BOOK_INPUT },
   },
   ExternalUpdate: {
     type: 'object',
@@ -98,13 +108,14 @@ export const COMPONENT_SCHEMAS = {
     properties: {
       id: id('Also the realtime seq of the mutation that wrote it', 7),
       contact: id('The contact’s id'),
+      address_book: id('The book the contact was in after this change'),
       ...CONTACT_FIELDS,
       edited_at: timestamp('2026-11-26T10:00:20.000Z'),
       edited_reason: { type: 'string', enum: [...EDITED_REASONS], example: 'created' },
       edited_by: EDITED_BY,
       edited_via: { type: 'string', enum: [...EDITED_VIA], example: 'api', description: 'The channel the change came through' },
     },
-    required: ['id', 'contact', ...FIELD_NAMES, 'edited_at', 'edited_reason', 'edited_by', 'edited_via'],
+    required: ['id', 'contact', 'address_book', ...FIELD_NAMES, 'edited_at', 'edited_reason', 'edited_by', 'edited_via'],
   },
   ContactCreatedEvent: contactEvent('contact.created', 'A create, or a restore'),
   ContactUpdatedEvent: contactEvent('contact.updated', 'An update, a revert or an external update'),
@@ -116,8 +127,9 @@ export const COMPONENT_SCHEMAS = {
       contact_id: id('The deleted contact’s id'),
       seq: seq(),
       edited_by: EDITED_BY,
+      address_book: id('The book it was deleted from'),
     },
-    required: ['type', 'contact_id', 'seq', 'edited_by'],
+    required: ['type', 'contact_id', 'seq', 'edited_by', 'address_book'],
   },
   ContactEvent: {
     description:
@@ -155,6 +167,82 @@ export const COMPONENT_SCHEMAS = {
     description: 'Field errors, or {"detail"} for an error about the request as a whole (e.g. malformed JSON, a body that is not an object)',
     oneOf: [{ $ref: '#/components/schemas/FieldErrors' }, { $ref: '#/components/schemas/Detail' }],
   },
+  User: {
+    type: 'object',
+    properties: {
+      id: id('The user’s id'),
+      email: text('ada@example.com'),
+      name: text('Ada Lovelace'),
+      is_admin: { type: 'boolean', description: 'The first account is the admin; admins create accounts' },
+      created_at: timestamp('2026-11-26T10:00:00.000Z'),
+    },
+    required: ['id', 'email', 'name', 'is_admin', 'created_at'],
+  },
+  AuthResponse: {
+    type: 'object',
+    description: 'The signed-in user; the session cookie comes with it',
+    properties: { user: { $ref: '#/components/schemas/User' } },
+    required: ['user'],
+  },
+  ApiToken: {
+    type: 'object',
+    description: 'A personal API token, without its secret',
+    properties: {
+      id: id('The token’s id'),
+      name: text('laptop script'),
+      created_at: timestamp('2026-11-26T10:00:00.000Z'),
+      last_used_at: { type: 'string', format: 'date-time', nullable: true, readOnly: true },
+    },
+    required: ['id', 'name', 'created_at', 'last_used_at'],
+  },
+  CreatedApiToken: {
+    type: 'object',
+    description: 'A new token: `token` is shown in this answer only (the server keeps a hash)',
+    properties: {
+      id: id('The token’s id'),
+      name: text('laptop script'),
+      token: text('ctk_…', { description: 'Send as Authorization: Bearer <token>' }),
+      created_at: timestamp('2026-11-26T10:00:00.000Z'),
+      last_used_at: { type: 'string', format: 'date-time', nullable: true, readOnly: true },
+    },
+    required: ['id', 'name', 'token', 'created_at', 'last_used_at'],
+  },
+  AddressBook: {
+    type: 'object',
+    properties: {
+      id: id('The book’s id', 3),
+      name: text('Family', { maxLength: 100 }),
+      owner: { ...USER_REF, nullable: true, description: 'Null only for AUTH=none’s shared book before any account exists' },
+      role: ROLE,
+      contact_count: { type: 'integer', minimum: 0, example: 12 },
+      created_at: timestamp('2026-11-26T10:00:00.000Z'),
+    },
+    required: ['id', 'name', 'owner', 'role', 'contact_count', 'created_at'],
+  },
+  AddressBookMember: {
+    type: 'object',
+    properties: {
+      user: {
+        type: 'object',
+        properties: { id: id('The user’s id'), name: text('Grace Hopper'), email: text('grace@example.com') },
+        required: ['id', 'name', 'email'],
+      },
+      role: ROLE,
+    },
+    required: ['user', 'role'],
+  },
+  AddressBookSharedEvent: {
+    type: 'object',
+    description: 'Realtime: the caller gained a book (or its name or their role changed)',
+    properties: { type: { type: 'string', enum: ['address_book.shared'] }, address_book: { $ref: '#/components/schemas/AddressBook' } },
+    required: ['type', 'address_book'],
+  },
+  AddressBookUnsharedEvent: {
+    type: 'object',
+    description: 'Realtime: the caller lost a book (unshared, left or deleted)',
+    properties: { type: { type: 'string', enum: ['address_book.unshared'] }, address_book_id: id('The book’s id', 3) },
+    required: ['type', 'address_book_id'],
+  },
   Health: {
     type: 'object',
     properties: {
@@ -179,7 +267,13 @@ function contactEvent(type: string, description: string): SchemaObject {
   return {
     type: 'object',
     description,
-    properties: { type: { type: 'string', enum: [type] }, contact: { $ref: '#/components/schemas/Contact' }, seq: seq(), edited_by: EDITED_BY },
-    required: ['type', 'contact', 'seq', 'edited_by'],
+    properties: {
+      type: { type: 'string', enum: [type] },
+      contact: { $ref: '#/components/schemas/Contact' },
+      seq: seq(),
+      edited_by: EDITED_BY,
+      address_book: id('The book the contact is in after the change'),
+    },
+    required: ['type', 'contact', 'seq', 'edited_by', 'address_book'],
   };
 }

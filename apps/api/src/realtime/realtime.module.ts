@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HistoryModule } from '../history/history.module.js';
+import { AccessChangeRelay } from './access-change-relay.js';
+import { ConnectionAuthenticator } from './connection-authenticator.js';
 import { ContactsGateway } from './contacts.gateway.js';
 import { DatabaseChangeWatcher } from './database-change-watcher.js';
 import { EventRelay } from './event-relay.js';
@@ -7,11 +9,15 @@ import { PlainWsServer } from './plain-ws.server.js';
 import { RealtimeHub } from './realtime-hub.js';
 import { VersionNotificationsRepository } from './version-notifications.repository.js';
 
-/** Socket.IO + plain WebSocket push of every contact event, on every replica. */
+/**
+ * Socket.IO + plain WebSocket push of contact events, on every replica, each connection
+ * receiving the books its user can read (AccessResolver, global, authenticates them;
+ * AccessChangeRelay keeps them current).
+ */
 @Module({
   imports: [HistoryModule],
   providers: [
-    RealtimeHub, EventRelay, ContactsGateway, PlainWsServer,
+    RealtimeHub, EventRelay, ContactsGateway, PlainWsServer, AccessChangeRelay, ConnectionAuthenticator,
     // Changes made outside the server (sqlite3, psql, another program): see the watcher.
     DatabaseChangeWatcher, VersionNotificationsRepository,
   ],

@@ -19,6 +19,28 @@ export class OriginPolicy {
     return host !== undefined && sameHost(normalised, host);
   }
 
+  /**
+   * The contract's rule for unsafe requests on the session cookie: an Origin (or, without
+   * one, the Referer's origin) that is the server's own or allowed; neither → refused.
+   */
+  allowsCookieRequest(req: IncomingMessage): boolean {
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    let origin = header('origin');
+    if (!origin || origin === 'null') {
+      const referer = header('referer');
+      if (!referer) return false;
+      try {
+        origin = new URL(referer).origin;
+      } catch {
+        return false;
+      }
+    }
+    return this.allows(origin, req.headers.host);
+  }
+
   /** For WebSocket upgrades and Socket.IO handshakes, where browsers do not enforce CORS. */
   allowsRequest(req: IncomingMessage): boolean {
     const origin = req.headers.origin;

@@ -4,14 +4,17 @@ import { ApiError } from '../common/api-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { tokenFromHeaders, tokenMatches } from './service-token.js';
 
-/** Service-to-service endpoints: open without EXTERNAL_API_TOKEN, token-only with it. */
+/**
+ * Service-to-service endpoints while AUTH=none: open without EXTERNAL_API_TOKEN, token-only
+ * with it. With accounts on, AccessGuard has already decided (a user or the service token).
+ */
 @Injectable()
 export class ServiceTokenGuard implements CanActivate {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
     const expected = this.config.externalApiToken;
-    if (!expected) return true;
+    if (!expected || this.config.auth === 'accounts') return true;
     const http = context.switchToHttp();
     const offered = tokenFromHeaders(http.getRequest<FastifyRequest>().headers);
     if (tokenMatches(expected, offered)) return true;

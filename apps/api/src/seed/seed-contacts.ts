@@ -12,12 +12,12 @@ const CHUNK = 500;
 export const SEED_ENTITIES = [ContactEntity, ContactVersionEntity];
 
 /**
- * Inserts `count` contacts in one transaction that holds the write lock, so readers never
+ * Inserts `count` contacts into `book` (default: book 1, the first account's) in one transaction that holds the write lock, so readers never
  * see half a batch. The database's triggers give each its `created` version (written
  * straight into the database, so `edited_via: 'database'`); they are read back, in seq
  * order, as the events a live server would have announced.
  */
-export async function seedContacts(dataSource: DataSource, count: number): Promise<ContactEvent[]> {
+export async function seedContacts(dataSource: DataSource, count: number, book = 1): Promise<ContactEvent[]> {
   const run = Date.now().toString(36);
   const events: ContactEvent[] = [];
   await dataSource.transaction(async (manager) => {
@@ -29,7 +29,7 @@ export async function seedContacts(dataSource: DataSource, count: number): Promi
       const rows: Array<Omit<ContactEntity, 'id'>> = [];
       for (let i = offset; i < Math.min(count, offset + CHUNK); i++) {
         const at = new Date(start + i).toISOString();
-        rows.push({ ...sampleContact(i, run), created_at: at, updated_at: at });
+        rows.push({ ...sampleContact(i, run), address_book_id: book, created_at: at, updated_at: at });
       }
       await seed.insertContacts(rows);
       // Writers are serialised: every version above `seen` is this chunk's.

@@ -1,4 +1,23 @@
-import type { Routes } from '@angular/router';
+import { inject } from '@angular/core';
+import { Router, type CanMatchFn, type Routes } from '@angular/router';
+import { SessionStore } from './auth/session.store';
+
+/** Account pages exist only with AUTH=accounts (the app is shown only once the session has started). */
+const accountsOnly: CanMatchFn = async () => {
+  const session = inject(SessionStore);
+  const router = inject(Router);
+  await session.start();
+  return session.accounts() || router.createUrlTree(['/']);
+};
+
+/** Before sign-in the user is unknown: the page is matched, and shows the server's 403 if not an admin. */
+const adminOnly: CanMatchFn = async () => {
+  const session = inject(SessionStore);
+  const router = inject(Router);
+  await session.start();
+  const user = session.user();
+  return (session.accounts() && (!user || user.is_admin)) || router.createUrlTree(['/']);
+};
 
 export const routes: Routes = [
   {
@@ -16,6 +35,18 @@ export const routes: Routes = [
     path: 'deleted',
     title: 'Recently deleted · Contacts',
     loadComponent: () => import('./history/deleted-contacts.component').then((m) => m.DeletedContactsComponent),
+  },
+  {
+    path: 'settings/tokens',
+    title: 'API tokens · Contacts',
+    canMatch: [accountsOnly],
+    loadComponent: () => import('./settings/tokens-page.component').then((m) => m.TokensPageComponent),
+  },
+  {
+    path: 'settings/accounts',
+    title: 'Accounts · Contacts',
+    canMatch: [adminOnly],
+    loadComponent: () => import('./settings/accounts-page.component').then((m) => m.AccountsPageComponent),
   },
   { path: '**', redirectTo: '' },
 ];

@@ -1,5 +1,224 @@
 // Generated from open-api/openapi.json by `npm run openapi:generate` (openapi-typescript). Do not edit.
 export interface paths {
+    "/api/auth/config/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether there are accounts, and whether sign-up is open (the web app’s first screen) */
+        get: operations["getAuthConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/signup/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an account and sign in
+         * @description Allowed while no account exists (that first account is the admin) or with SIGNUP=open.
+         */
+        post: operations["signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password: a session cookie */
+        post: operations["logIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: end this session on every replica
+         * @description On a token there is no session to end (revoke the token with DELETE /api/auth/tokens/{id}/).
+         */
+        post: operations["logOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in account */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s own tokens, oldest first (never their secrets) */
+        get: operations["listApiTokens"];
+        put?: never;
+        /** A new personal API token (its secret is in this answer only) */
+        post: operations["createApiToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of the caller’s tokens: it stops working on every replica at once */
+        delete: operations["revokeApiToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account, oldest first (admins only) */
+        get: operations["listUsers"];
+        put?: never;
+        /** Create an account (admins only); it gets an address book of its own */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/address-books/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The books the caller owns or is a member of (AUTH=none: the one shared book) */
+        get: operations["listAddressBooks"];
+        put?: never;
+        /** Create a book the caller owns */
+        post: operations["createAddressBook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/address-books/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a book and its contacts (owner only)
+         * @description Each contact is deleted the normal way (a `deleted` version and event each); the caller’s last own book cannot be deleted (409).
+         */
+        delete: operations["deleteAddressBook"];
+        options?: never;
+        head?: never;
+        /** Rename a book (owner only) */
+        patch: operations["renameAddressBook"];
+        trace?: never;
+    };
+    "/api/address-books/{id}/members/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may use a book, the owner included (any member) */
+        get: operations["listAddressBookMembers"];
+        put?: never;
+        /** Share a book with an account, by its email (owner only) */
+        post: operations["addAddressBookMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/address-books/{id}/members/{user_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The owner removes a member, or a member leaves (the owner cannot leave: 409) */
+        delete: operations["removeAddressBookMember"];
+        options?: never;
+        head?: never;
+        /** Change a member’s role (owner only; the owner’s own role is fixed: 409) */
+        patch: operations["changeAddressBookMember"];
+        trace?: never;
+    };
     "/api/contacts/deleted/": {
         parameters: {
             query?: never;
@@ -140,7 +359,7 @@ export interface paths {
         put?: never;
         /**
          * An update made by another service; announced to every client like any change
-         * @description Open when the server has no EXTERNAL_API_TOKEN; with one, the token is required (Authorization: Bearer … or X-Service-Token).
+         * @description AUTH=accounts: acts as the caller (a user’s token or session: the books that user may edit; the EXTERNAL_API_TOKEN: every book, edited_by null). AUTH=none: open when the server has no EXTERNAL_API_TOKEN; with one, the token is required (Authorization: Bearer … or X-Service-Token).
          */
         post: operations["externalUpdate"];
         delete?: never;
@@ -225,6 +444,11 @@ export interface components {
              */
             phone: string;
             /**
+             * @description The address book it lives in (AUTH=none: always the one shared book)
+             * @example 1
+             */
+            address_book: number;
+            /**
              * Format: date-time
              * @example 2026-11-26T10:00:00.000Z
              */
@@ -235,7 +459,7 @@ export interface components {
              */
             readonly updated_at: string;
         };
-        /** @description POST and PUT: all four fields. Unknown fields are ignored. */
+        /** @description POST and PUT: all four fields (and optionally the book). Unknown fields are ignored. */
         ContactInput: {
             /** @example Ada */
             first_name: string;
@@ -251,8 +475,10 @@ export interface components {
              * @example +1-555-1000
              */
             phone: string;
+            /** @description POST: the book to create it in (default: the caller’s first own book). PUT/PATCH: moves the contact (editor of both books); it keeps its id and history */
+            address_book?: number;
         };
-        /** @description PATCH: any subset of the four fields. Unknown fields are ignored. */
+        /** @description PATCH: any subset of the four fields, and `address_book` to move it. Unknown fields are ignored. */
         ContactPatch: {
             /** @example Ada */
             first_name?: string;
@@ -268,6 +494,8 @@ export interface components {
              * @example +1-555-1000
              */
             phone?: string;
+            /** @description POST: the book to create it in (default: the caller’s first own book). PUT/PATCH: moves the contact (editor of both books); it keeps its id and history */
+            address_book?: number;
         };
         /** @description An update from another service: the contact id and any subset of the fields, validated like PATCH. */
         ExternalUpdate: {
@@ -320,6 +548,11 @@ export interface components {
              * @example 1
              */
             contact: number;
+            /**
+             * @description The book the contact was in after this change
+             * @example 1
+             */
+            address_book: number;
             /** @example Ada */
             first_name: string;
             /** @example Lovelace */
@@ -384,6 +617,11 @@ export interface components {
                 /** @example Ada Lovelace */
                 name: string;
             } | null;
+            /**
+             * @description The book the contact is in after the change
+             * @example 1
+             */
+            address_book: number;
         };
         /** @description An update, a revert or an external update */
         ContactUpdatedEvent: {
@@ -408,6 +646,11 @@ export interface components {
                 /** @example Ada Lovelace */
                 name: string;
             } | null;
+            /**
+             * @description The book the contact is in after the change
+             * @example 1
+             */
+            address_book: number;
         };
         /** @description A delete */
         ContactDeletedEvent: {
@@ -436,6 +679,11 @@ export interface components {
                 /** @example Ada Lovelace */
                 name: string;
             } | null;
+            /**
+             * @description The book it was deleted from
+             * @example 1
+             */
+            address_book: number;
         };
         /** @description A realtime event, as sent once per mutation after its commit on Socket.IO (namespace /contacts, event name = type) and the plain WebSocket /ws/contacts/ (one JSON text frame each), and as replayed by GET /api/changes/. */
         ContactEvent: components["schemas"]["ContactCreatedEvent"] | components["schemas"]["ContactUpdatedEvent"] | components["schemas"]["ContactDeletedEvent"];
@@ -466,6 +714,132 @@ export interface components {
         };
         /** @description Field errors, or {"detail"} for an error about the request as a whole (e.g. malformed JSON, a body that is not an object) */
         FieldOrDetailError: components["schemas"]["FieldErrors"] | components["schemas"]["Detail"];
+        User: {
+            /**
+             * @description The user’s id
+             * @example 1
+             */
+            id: number;
+            /** @example ada@example.com */
+            email: string;
+            /** @example Ada Lovelace */
+            name: string;
+            /** @description The first account is the admin; admins create accounts */
+            is_admin: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T10:00:00.000Z
+             */
+            readonly created_at: string;
+        };
+        /** @description The signed-in user; the session cookie comes with it */
+        AuthResponse: {
+            user: components["schemas"]["User"];
+        };
+        /** @description A personal API token, without its secret */
+        ApiToken: {
+            /**
+             * @description The token’s id
+             * @example 1
+             */
+            id: number;
+            /** @example laptop script */
+            name: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T10:00:00.000Z
+             */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
+        };
+        /** @description A new token: `token` is shown in this answer only (the server keeps a hash) */
+        CreatedApiToken: {
+            /**
+             * @description The token’s id
+             * @example 1
+             */
+            id: number;
+            /** @example laptop script */
+            name: string;
+            /**
+             * @description Send as Authorization: Bearer <token>
+             * @example ctk_…
+             */
+            token: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T10:00:00.000Z
+             */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
+        };
+        AddressBook: {
+            /**
+             * @description The book’s id
+             * @example 3
+             */
+            id: number;
+            /** @example Family */
+            name: string;
+            /** @description Null only for AUTH=none’s shared book before any account exists */
+            owner: {
+                /**
+                 * @description The user’s id
+                 * @example 1
+                 */
+                id: number;
+                /** @example Ada Lovelace */
+                name: string;
+            } | null;
+            /**
+             * @description The caller’s role (members list: the member’s)
+             * @enum {string}
+             */
+            role: "owner" | "editor" | "viewer";
+            /** @example 12 */
+            contact_count: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T10:00:00.000Z
+             */
+            readonly created_at: string;
+        };
+        AddressBookMember: {
+            user: {
+                /**
+                 * @description The user’s id
+                 * @example 1
+                 */
+                id: number;
+                /** @example Grace Hopper */
+                name: string;
+                /** @example grace@example.com */
+                email: string;
+            };
+            /**
+             * @description The caller’s role (members list: the member’s)
+             * @enum {string}
+             */
+            role: "owner" | "editor" | "viewer";
+        };
+        /** @description Realtime: the caller gained a book (or its name or their role changed) */
+        AddressBookSharedEvent: {
+            /** @enum {string} */
+            type: "address_book.shared";
+            address_book: components["schemas"]["AddressBook"];
+        };
+        /** @description Realtime: the caller lost a book (unshared, left or deleted) */
+        AddressBookUnsharedEvent: {
+            /** @enum {string} */
+            type: "address_book.unshared";
+            /**
+             * @description The book’s id
+             * @example 3
+             */
+            address_book_id: number;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -491,6 +865,1877 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getAuthConfig: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mode and the sign-up policy */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `accounts`: people sign in; `none`: no sign-in (AUTH=none)
+                         * @enum {string}
+                         */
+                        auth: "accounts" | "none";
+                        /**
+                         * @description `first_user`: no account yet, sign-up makes the admin; `open`: anyone may sign up; `closed`: only the admin creates accounts (always with AUTH=none)
+                         * @enum {string}
+                         */
+                        signup: "first_user" | "open" | "closed";
+                    };
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    signUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Unique, case-insensitively; trimmed
+                     * @example ada@example.com
+                     */
+                    email: string;
+                    /**
+                     * @description Taken exactly as typed (not trimmed)
+                     * @example correct horse battery
+                     */
+                    password: string;
+                    /**
+                     * @description Trimmed; not blank
+                     * @example Ada Lovelace
+                     */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new account, signed in */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description `contacts_session=<secret>; Max-Age=<SESSION_IDLE_DAYS in seconds>; Path=/; HttpOnly; SameSite=Lax` (and `Secure` over https) */
+                    "Set-Cookie": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResponse"];
+                };
+            };
+            /** @description Invalid input, keyed by field (an email already taken: {"email": [...]}), or malformed JSON */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description Sign-up is closed (an account exists and SIGNUP is not open), or an unsafe request on the session cookie (or a sign-up/sign-in) whose Origin — or, without one, Referer — is neither the server’s own nor in CORS_ORIGINS ({"detail": "You do not have permission to perform this action."}) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description AUTH=none: there are no accounts */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    logIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Compared case-insensitively
+                     * @example ada@example.com
+                     */
+                    email: string;
+                    /** @example correct horse battery */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description `contacts_session=<secret>; Max-Age=<SESSION_IDLE_DAYS in seconds>; Path=/; HttpOnly; SameSite=Lax` (and `Secure` over https) */
+                    "Set-Cookie": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResponse"];
+                };
+            };
+            /** @description Wrong email or password (the same answer for both: {"detail": "Unable to log in with provided credentials."}), a missing or non-string field (keyed by field), or malformed JSON */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description an unsafe request on the session cookie (or a sign-up/sign-in) whose Origin — or, without one, Referer — is neither the server’s own nor in CORS_ORIGINS ({"detail": "You do not have permission to perform this action."}) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description AUTH=none: there are no accounts */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description More than LOGIN_MAX_FAILURES (10) failed sign-ins for this email or from this client address within LOGIN_WINDOW_MINUTES (15), or the general rate limit */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    logOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out: the session is ended on every replica and the cookie cleared */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description `contacts_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax`: the browser drops the cookie */
+                    "Set-Cookie": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or a body that is not a JSON object */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description No credentials ("Authentication credentials were not provided.") or a token that does not check out ("Invalid token.") */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The service token (no account), or an unsafe request on the session cookie (or a sign-up/sign-in) whose Origin — or, without one, Referer — is neither the server’s own nor in CORS_ORIGINS ({"detail": "You do not have permission to perform this action."}) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description AUTH=none: there are no accounts */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account of this session or token */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description No credentials ("Authentication credentials were not provided.") or a token that does not check out ("Invalid token.") */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The service token (no account) ({"detail": "You do not have permission to perform this action."}) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description AUTH=none: there are no accounts */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    listApiTokens: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken"][];
+                };
+            };
+            /** @description No credentials ("Authentication credentials were not provided.") or a token that does not check out ("Invalid token.") */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The service token (no account) ({"detail": "You do not have permission to perform this action."}) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description AUTH=none: there are no accounts */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    createApiToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Trimmed; not blank
+                     * @example backup script
+                     */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The token, with its secret */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiToken"];
+                };
+            };
+            /** @description A missing, blank or too long name ({"name": [...]}), or malformed JSON */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description No credentials ("Authentication credentials were not provided.") or a token that does not check out ("Invalid token.") */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The service token (no account), or an unsafe request on the session cookie (or a sign-up/sign-in) whose Origin — or, without one, Referer — is neither the server’s own nor in CORS_ORIGINS ({"detail": "You do not have permission to perform this action."}) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description AUTH=none: there are no accounts */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    revokeApiToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The token’s id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or a body that is not a JSON object */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description No credentials ("Authentication credentials were not provided.") or a token that does not check out ("Invalid token.") */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The service token (no account), or an unsafe request on the session cookie (or a sign-up/sign-in) whose Origin — or, without one, Referer — is neither the server’s own nor in CORS_ORIGINS ({"detail": "You do not have permission to perform this action."}) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description AUTH=none: there are no accounts, or no such token of the caller’s (another account’s token is answered the same) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
+            };
+            /** @description No credentials ("Authentication credentials were not provided.") or a token that does not check out ("Invalid token.") */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not an admin ({"detail": "You do not have permission to perform this action."}) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description AUTH=none: there are no accounts */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Unique, case-insensitively; trimmed
+                     * @example ada@example.com
+                     */
+                    email: string;
+                    /**
+                     * @description Taken exactly as typed (not trimmed)
+                     * @example correct horse battery
+                     */
+                    password: string;
+                    /**
+                     * @description Trimmed; not blank
+                     * @example Ada Lovelace
+                     */
+                    name: string;
+                    /** @default false */
+                    is_admin?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The new account */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input, keyed by field (an email already taken: {"email": [...]}), or malformed JSON */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description No credentials ("Authentication credentials were not provided.") or a token that does not check out ("Invalid token.") */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not an admin, or an unsafe request on the session cookie (or a sign-up/sign-in) whose Origin — or, without one, Referer — is neither the server’s own nor in CORS_ORIGINS ({"detail": "You do not have permission to perform this action."}) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description AUTH=none: there are no accounts */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    listAddressBooks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s books: own first, then shared, each oldest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressBook"][];
+                };
+            };
+            /** @description AUTH=accounts and no or bad credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    createAddressBook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Trimmed; not blank
+                     * @example Family
+                     */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressBook"];
+                };
+            };
+            /** @description Invalid input: messages keyed by field (e.g. {"email": [...]}), or {"detail"} about the body as a whole */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no or bad credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A member without the role this needs (or a cookie request from a foreign origin, or the service token, which owns no book) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description No such book — or one the caller cannot see; every route but the list while AUTH=none */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    deleteAddressBook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The book’s id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its contacts and members */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or a body that is not a JSON object */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description AUTH=accounts and no or bad credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A member without the role this needs (or a cookie request from a foreign origin, or the service token, which owns no book) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description No such book — or one the caller cannot see; every route but the list while AUTH=none */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not in this state: see detail */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    renameAddressBook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The book’s id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Trimmed; not blank
+                     * @example Family
+                     */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The renamed book */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressBook"];
+                };
+            };
+            /** @description Invalid input: messages keyed by field (e.g. {"email": [...]}), or {"detail"} about the body as a whole */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no or bad credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A member without the role this needs (or a cookie request from a foreign origin, or the service token, which owns no book) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description No such book — or one the caller cannot see; every route but the list while AUTH=none */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    listAddressBookMembers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The book’s id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Owner first, then by name */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressBookMember"][];
+                };
+            };
+            /** @description AUTH=accounts and no or bad credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description No such book — or one the caller cannot see; every route but the list while AUTH=none */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    addAddressBookMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The book’s id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description An existing account’s email (case-insensitive)
+                     * @example grace@example.com
+                     */
+                    email: string;
+                    /**
+                     * @example viewer
+                     * @enum {string}
+                     */
+                    role: "editor" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description The new member */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressBookMember"];
+                };
+            };
+            /** @description Invalid input: messages keyed by field (e.g. {"email": [...]}), or {"detail"} about the body as a whole */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no or bad credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A member without the role this needs (or a cookie request from a foreign origin, or the service token, which owns no book) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description No such book — or one the caller cannot see; every route but the list while AUTH=none */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    removeAddressBookMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The book’s id */
+                id: number;
+                /** @description The member’s user id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or a body that is not a JSON object */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description AUTH=accounts and no or bad credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A member without the role this needs (or a cookie request from a foreign origin, or the service token, which owns no book) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description No such book — or one the caller cannot see; every route but the list while AUTH=none */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not in this state: see detail */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    changeAddressBookMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The book’s id */
+                id: number;
+                /** @description The member’s user id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @example viewer
+                     * @enum {string}
+                     */
+                    role: "editor" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description The member with the new role */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressBookMember"];
+                };
+            };
+            /** @description Invalid input: messages keyed by field (e.g. {"email": [...]}), or {"detail"} about the body as a whole */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no or bad credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A member without the role this needs (or a cookie request from a foreign origin, or the service token, which owns no book) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description No such book — or one the caller cannot see; every route but the list while AUTH=none */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not in this state: see detail */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
     listDeletedContacts: {
         parameters: {
             query?: {
@@ -516,6 +2761,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactPage"];
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
                 };
             };
             /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
@@ -591,6 +2858,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
                 };
             };
             /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
@@ -694,6 +2983,28 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
             /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
@@ -765,6 +3076,8 @@ export interface operations {
                 page_size?: number;
                 /** @description Default 1; past the end → 404 {"detail": "Invalid page."} */
                 page?: number;
+                /** @description Only this book (default: every book the caller can read) */
+                address_book?: number;
                 /** @description Case-insensitive match on first, last and full name, email, phone */
                 search?: string;
             };
@@ -785,6 +3098,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactPage"];
+                };
+            };
+            /** @description Invalid input: messages keyed by field, or {"detail"} about the request as a whole */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
                 };
             };
             /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
@@ -859,6 +3204,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
                 };
             };
             /** @description Conflict: an email taken at save time or reserved by a pending create (keyed by field), or a state that does not allow this (detail) */
@@ -952,6 +3329,28 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
             /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
@@ -1027,6 +3426,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
                 };
             };
             /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
@@ -1136,6 +3557,28 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
             /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
@@ -1231,6 +3674,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
                 };
             };
             /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
@@ -1332,6 +3797,28 @@ export interface operations {
                     "application/json": components["schemas"]["Version"][];
                 };
             };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
             /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
@@ -1403,6 +3890,28 @@ export interface operations {
                     "application/json": components["schemas"]["FieldOrDetailError"];
                 };
             };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
             /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
             429: {
                 headers: {
@@ -1431,6 +3940,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                authorization?: string;
                 /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
@@ -1465,12 +3975,22 @@ export interface operations {
                     "application/json": components["schemas"]["FieldOrDetailError"];
                 };
             };
-            /** @description EXTERNAL_API_TOKEN is set and the request has no valid service token (Authorization: Bearer … or X-Service-Token) */
+            /** @description No valid credentials: AUTH=accounts without a session or token, or (AUTH=none) EXTERNAL_API_TOKEN is set and the request has no valid service token (Authorization: Bearer … or X-Service-Token) */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     /** @description Bearer realm="contacts" */
                     "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {

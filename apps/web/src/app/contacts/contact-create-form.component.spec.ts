@@ -1,6 +1,12 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { signal } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { Subject } from 'rxjs';
+import { SessionStore } from '../auth/session.store';
+import { AddressBooksStore } from '../books/address-books.store';
+import { ContactEventsService } from '../realtime/contact-events.service';
+import { ADA, GRACE, testBook } from '../testing/account-fixtures';
 import { ContactCreateFormComponent } from './contact-create-form.component';
 import { PendingCreatesStore } from './pending-creates.store';
 
@@ -63,5 +69,68 @@ describe('ContactCreateFormComponent', () => {
     expect(store.items()).toHaveLength(1);
     expect(store.draftIsEmpty()).toBe(true);
     expect(root.querySelector<HTMLInputElement>('#create-first_name')?.value).toBe('');
+  });
+});
+
+describe('ContactCreateFormComponent with address books', () => {
+  let root: HTMLElement;
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<ContactCreateFormComponent>;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: SessionStore, useValue: { accounts: signal(true), user: () => GRACE } },
+        { provide: ContactEventsService, useValue: { bookEvents$: new Subject(), events$: new Subject(), resync$: new Subject() } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    TestBed.inject(AddressBooksStore).start();
+    http
+      .expectOne('/api/address-books/')
+      .flush([testBook(3, 'Contacts', 'owner', 0, GRACE), testBook(7, 'Family', 'editor', 0, ADA), testBook(8, 'Work', 'viewer', 0, ADA)]);
+    fixture = TestBed.createComponent(ContactCreateFormComponent);
+    root = fixture.nativeElement as HTMLElement;
+    await vi.waitFor(() => expect(root.querySelector('#create-book')).not.toBeNull());
+  });
+
+  const options = () => Array.from(root.querySelectorAll<HTMLOptionElement>('#create-book option')).map((o) => [o.textContent?.trim(), o.selected]);
+
+  async function fillAndSubmit(): Promise<{ address_book?: number }> {
+    type(root, 'First name', 'Ada');
+    type(root, 'Last name', 'Lovelace');
+    type(root, 'Email', 'ada@example.com');
+    type(root, 'Phone', '+1 555 1000');
+    await fixture.whenStable();
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    const req = http.expectOne('/api/contacts/');
+    return req.request.body as { address_book?: number };
+  }
+
+  it('offers the books I can write to (not the one I only view), my own first by default', async () => {
+    expect(options()).toEqual([
+      ['Contacts', true],
+      ['Family (shared)', false],
+    ]);
+    expect((await fillAndSubmit()).address_book).toBe(3);
+  });
+
+  it('follows the book selected in the sidebar when I may add to it, and the choice goes with the create', async () => {
+    fixture.componentRef.setInput('selectedBook', 7);
+    await fixture.whenStable();
+    expect(options()).toEqual([
+      ['Contacts', false],
+      ['Family (shared)', true],
+    ]);
+    // A book I only view: the form keeps a book I can write to.
+    fixture.componentRef.setInput('selectedBook', 8);
+    await fixture.whenStable();
+    expect(options().find(([, selected]) => selected)?.[0]).toBe('Family (shared)');
+    const select = root.querySelector<HTMLSelectElement>('#create-book')!;
+    select.value = '3';
+    select.dispatchEvent(new Event('change'));
+    expect((await fillAndSubmit()).address_book).toBe(3);
   });
 });

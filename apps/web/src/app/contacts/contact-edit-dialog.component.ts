@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, OnInit, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, OnInit, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { firstValueFrom } from 'rxjs';
 import type { Contact, ContactFields } from '@contacts/wire-types';
@@ -9,9 +9,10 @@ import { emptyFields, fullName, hasErrors, pickFields, trimFields, validateConta
 import { diffFields, describeChangedFields } from '../shared/field-diff';
 import { openModalOnRender } from '../shared/modal-dialog';
 import { ToastService } from '../shared/toast.service';
+import { AddressBooksStore } from '../books/address-books.store';
 import { ContactEventsService } from '../realtime/contact-events.service';
 import { LocalEchoService } from '../realtime/local-echo.service';
-import { ContactsApiService } from './contacts-api.service';
+import { ContactsApiService, type ContactPatch } from './contacts-api.service';
 import { EditConflictComponent, buildConflict, type Conflict } from './edit-conflict.component';
 import { isNewerThanBase } from './remote-change';
 
@@ -34,6 +35,7 @@ export class ContactEditDialogComponent implements OnInit {
   private readonly echo = inject(LocalEchoService);
   private readonly toasts = inject(ToastService);
   private readonly destroyRef = inject(DestroyRef);
+  protected readonly books = inject(AddressBooksStore);
 
   readonly contactId = input.required<number>();
   /** Emits the saved contact, or null when cancelled. */
@@ -52,6 +54,10 @@ export class ContactEditDialogComponent implements OnInit {
   protected readonly saving = signal(false);
   protected readonly remote = signal<RemoteChange | null>(null);
   protected readonly conflict = signal<Conflict | null>(null);
+  /** The book the contact is in, or is to be moved to on save. */
+  protected readonly book = signal<number | null>(null);
+  /** Moving is choosing another book I may edit; only offered when there is more than one. */
+  protected readonly bookChoices = computed(() => (this.books.enabled() ? this.books.writable() : []));
 
   constructor() {
     openModalOnRender(this.dialog);
@@ -67,9 +73,15 @@ export class ContactEditDialogComponent implements OnInit {
         const base = this.base();
         if (!isNewerThanBase(base, e.contact)) return;
         const changes = diffFields(base, e.contact);
+        const editor = e.edited_by?.name.trim();
+        const now = changes.map((c) => `${c.label} is now “${c.after}”`).join('; ');
         const summary = changes.length
-          ? `${describeChangedFields(changes)} changed elsewhere: ${changes.map((c) => `${c.label} is now “${c.after}”`).join('; ')}.`
-          : 'This contact was saved elsewhere.';
+          ? editor
+            ? `${editor} changed ${describeChangedFields(changes)}: ${now}.`
+            : `${describeChangedFields(changes)} changed elsewhere: ${now}.`
+          : editor
+            ? `${editor} saved this contact.`
+            : 'This contact was saved elsewhere.';
         // Never touch the form: the user decides (reload theirs, or keep editing and resolve on save).
         this.remote.set({ deleted: false, summary, contact: e.contact });
       }
@@ -100,12 +112,15 @@ export class ContactEditDialogComponent implements OnInit {
     }
     const mine = trimFields(this.form());
     const changed = diffFields(pickFields(base), mine);
-    if (!changed.length) {
+    const book = this.book();
+    const moving = book !== null && book !== base.address_book;
+    if (!changed.length && !moving) {
       this.closed.emit(null);
       return;
     }
-    const patch: Partial<ContactFields> = {};
+    const patch: ContactPatch = {};
     for (const c of changed) patch[c.field] = c.after;
+    if (moving) patch.address_book = book;
     await this.send(base.id, patch);
   }
 
@@ -122,6 +137,7 @@ export class ContactEditDialogComponent implements OnInit {
   /** 412 resolution or remote banner: take the server's version and drop my edits. */
   protected async useTheirs(): Promise<void> {
     const conflict = this.conflict();
+    this.book.set(null);
     if (conflict) {
       this.adopt(conflict.theirs, conflict.etag ?? (await this.fetchEtag()));
       this.conflict.set(null);
@@ -146,14 +162,15 @@ export class ContactEditDialogComponent implements OnInit {
 
   protected readonly fullName = fullName;
 
-  private async send(id: number, patch: Partial<ContactFields>): Promise<void> {
+  private async send(id: number, patch: ContactPatch): Promise<void> {
     this.saving.set(true);
     this.message.set('');
     const done = this.echo.begin(id);
     try {
       const { contact } = await firstValueFrom(this.api.patch(id, patch, this.etag));
       this.echo.recordResult(contact);
-      this.toasts.success(`${fullName(contact)} was saved`);
+      const moved = patch.address_book !== undefined ? this.books.book(contact.address_book) : undefined;
+      this.toasts.success(moved ? `${fullName(contact)} was moved to “${moved.name}”` : `${fullName(contact)} was saved`);
       this.closed.emit(contact);
     } catch (err) {
       if (err instanceof HttpErrorResponse && err.status === 412 && err.error && typeof err.error === 'object') {
@@ -164,7 +181,15 @@ export class ContactEditDialogComponent implements OnInit {
       } else {
         const parsed = parseApiError(err);
         this.errors.set(parsed.fields);
-        this.message.set(parsed.status === 404 ? 'This contact no longer exists.' : parsed.message);
+        // Refused: my role may have changed since the books were read; read them again.
+        if (parsed.status === 403) this.books.scheduleRefresh();
+        this.message.set(
+          parsed.status === 404
+            ? 'This contact no longer exists, or you no longer have access to it.'
+            : parsed.status === 403
+              ? 'You can no longer edit this contact: your access to its book changed.'
+              : parsed.message,
+        );
         this.fields()?.focusFirstInvalid(parsed.fields);
       }
     } finally {
@@ -179,6 +204,9 @@ export class ContactEditDialogComponent implements OnInit {
   }
 
   private adoptBaseOnly(contact: Contact, etag: string | null): void {
+    // A move I chose is kept when the base is refreshed (412 resolution); otherwise follow the contact.
+    const base = this.base();
+    if (!base || this.book() === null || this.book() === base.address_book) this.book.set(contact.address_book);
     this.base.set(contact);
     this.etag = etag;
   }

@@ -8,6 +8,8 @@ import { ConfirmDialogComponent } from '../shared/confirm-dialog.component';
 import { fullName } from '../shared/contact-validation';
 import { absoluteTime, relativeTime } from '../shared/time';
 import { ToastService } from '../shared/toast.service';
+import { AddressBooksStore } from '../books/address-books.store';
+import { selectedBookId } from '../books/book-sidebar.component';
 import { LocalEchoService } from '../realtime/local-echo.service';
 import { ContactEditDialogComponent } from './contact-edit-dialog.component';
 import { ContactListStore } from './contact-list.store';
@@ -28,6 +30,7 @@ const SEARCH_DEBOUNCE_MS = 250;
 export class ContactListComponent {
   protected readonly store = inject(ContactListStore);
   protected readonly pending = inject(PendingCreatesStore);
+  protected readonly books = inject(AddressBooksStore);
   private readonly api = inject(ContactsApiService);
   private readonly echo = inject(LocalEchoService);
   private readonly toasts = inject(ToastService);
@@ -47,6 +50,14 @@ export class ContactListComponent {
   protected readonly absoluteTime = absoluteTime;
   protected readonly skeletonRows = [1, 2, 3, 4, 5];
   protected readonly isEmpty = computed(() => this.store.status() === 'ready' && this.store.contacts().length === 0);
+  /** The book this page shows (null: all of them). */
+  protected readonly selectedBook = computed(() => this.books.book(this.store.book()) ?? null);
+  protected readonly heading = computed(() => {
+    if (this.store.book() === null) return 'All contacts';
+    return this.selectedBook()?.name ?? 'Contacts';
+  });
+  /** Show which book a row is in when the list mixes books. */
+  protected readonly showBookOfRow = computed(() => this.books.enabled() && this.store.book() === null && this.books.books().length > 1);
 
   constructor() {
     // The URL is the source of truth for search and page (shareable, survives reload, back button works).
@@ -54,15 +65,26 @@ export class ContactListComponent {
       const p = this.params();
       const search = p.get('search') ?? '';
       const page = Math.max(1, Number.parseInt(p.get('page') ?? '1', 10) || 1);
+      const book = selectedBookId(p.get('book'));
       untracked(() => {
         if (document.activeElement !== this.searchBox()?.nativeElement) this.searchText.set(search);
-        this.store.setQuery(search, page);
+        this.store.setQuery(search, page, book);
       });
     });
     this.searchInput
       .pipe(debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())
       .subscribe((text) => this.navigate({ search: text.trim() || null, page: null }));
     this.store.pageCorrected$.pipe(takeUntilDestroyed()).subscribe((page) => this.navigate({ page: page > 1 ? page : null }));
+    // The selected book went away (or the link named one this user cannot read): show all books.
+    this.store.bookUnavailable$.pipe(takeUntilDestroyed()).subscribe(() => this.navigate({ book: null, page: null }));
+  }
+
+  protected canEdit(c: Contact): boolean {
+    return this.books.canWrite(c.address_book);
+  }
+
+  protected bookName(c: Contact): string {
+    return this.books.book(c.address_book)?.name ?? '';
   }
 
   protected onSearch(text: string): void {
@@ -103,7 +125,10 @@ export class ContactListComponent {
       },
       error: (err: unknown) => {
         done();
-        this.toasts.error(`Could not delete ${fullName(contact)}: ${parseApiError(err).message}`);
+        const parsed = parseApiError(err);
+        // Refused: my role in the book may have changed; read the books (and so the buttons) again.
+        if (parsed.status === 403) this.books.scheduleRefresh();
+        this.toasts.error(`Could not delete ${fullName(contact)}: ${parsed.message}`);
       },
     });
   }

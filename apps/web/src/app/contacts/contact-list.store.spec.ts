@@ -2,7 +2,9 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
-import type { Contact, ContactEvent } from '@contacts/wire-types';
+import type { AddressBook, Contact, ContactEvent } from '@contacts/wire-types';
+import { AddressBooksStore } from '../books/address-books.store';
+import { testBook } from '../testing/account-fixtures';
 import { ContactEventsService } from '../realtime/contact-events.service';
 import { ContactListStore } from './contact-list.store';
 import { testContact } from '../testing/contact-fixtures';
@@ -20,15 +22,18 @@ describe('ContactListStore', () => {
   let store: ContactListStore;
   let http: HttpTestingController;
   let events: Subject<ContactEvent>;
+  let gone: Subject<AddressBook>;
 
   beforeEach(() => {
     events = new Subject<ContactEvent>();
+    gone = new Subject<AddressBook>();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         ContactListStore,
         { provide: ContactEventsService, useValue: { events$: events, resync$: new Subject<void>() } },
+        { provide: AddressBooksStore, useValue: { gone$: gone } },
       ],
     });
     store = TestBed.inject(ContactListStore);
@@ -58,12 +63,12 @@ describe('ContactListStore', () => {
   it('patches visible rows from events at once and keeps the count right', async () => {
     store.setQuery('', 1);
     http.expectOne('/api/contacts/?page_size=20').flush(page([3, 2, 1], 3));
-    events.next({ type: 'contact.updated', contact: { ...contact(2), first_name: 'Changed' }, seq: 1, edited_by: null });
+    events.next({ type: 'contact.updated', contact: { ...contact(2), first_name: 'Changed' }, seq: 1, edited_by: null, address_book: 1 });
     expect(store.contacts()[1].first_name).toBe('Changed');
-    events.next({ type: 'contact.deleted', contact_id: 3, seq: 2, edited_by: null });
+    events.next({ type: 'contact.deleted', contact_id: 3, seq: 2, edited_by: null, address_book: 1 });
     expect(store.contacts().map((c) => c.id)).toEqual([2, 1]);
     expect(store.count()).toBe(2);
-    events.next({ type: 'contact.created', contact: contact(9), seq: 3, edited_by: null });
+    events.next({ type: 'contact.created', contact: contact(9), seq: 3, edited_by: null, address_book: 1 });
     expect(store.contacts().map((c) => c.id)).toEqual([9, 2, 1]);
     expect(store.count()).toBe(3);
     // Then one debounced refetch of the current page settles order and filter.
@@ -81,16 +86,16 @@ describe('ContactListStore', () => {
 
     it('keeps a row from a fresh GET over a late event with an older updated_at', () => {
       http.expectOne(list).flush(rows(at(2, T2), at(1, T0)));
-      events.next({ type: 'contact.updated', contact: at(2, T1), seq: 40, edited_by: null });
+      events.next({ type: 'contact.updated', contact: at(2, T1), seq: 40, edited_by: null, address_book: 1 });
       expect(firstNames()).toEqual(['2:v02', '1:v00']);
-      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 41, edited_by: null });
+      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 41, edited_by: null, address_book: 1 });
       expect(firstNames()).toEqual(['2:v02', '1:v01']);
     });
 
     it('ignores an event with an older seq than one already applied for that contact', () => {
       http.expectOne(list).flush(rows(at(1, T0)));
-      events.next({ type: 'contact.updated', contact: at(1, T2), seq: 12, edited_by: null });
-      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 11, edited_by: null });
+      events.next({ type: 'contact.updated', contact: at(1, T2), seq: 12, edited_by: null, address_book: 1 });
+      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 11, edited_by: null, address_book: 1 });
       expect(firstNames()).toEqual(['1:v02']);
     });
 
@@ -98,7 +103,7 @@ describe('ContactListStore', () => {
       http.expectOne(list).flush(rows(at(1, T0)));
       store.reload(true);
       const inFlight = http.expectOne(list);
-      events.next({ type: 'contact.updated', contact: at(1, T2), seq: 12, edited_by: null });
+      events.next({ type: 'contact.updated', contact: at(1, T2), seq: 12, edited_by: null, address_book: 1 });
       inFlight.flush(rows(at(1, T1)));
       expect(firstNames()).toEqual(['1:v02']);
     });
@@ -107,33 +112,69 @@ describe('ContactListStore', () => {
       http.expectOne(list).flush(rows(at(1, T0)));
       store.applySaved(at(1, T2));
       expect(firstNames()).toEqual(['1:v02']);
-      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 11, edited_by: null });
+      events.next({ type: 'contact.updated', contact: at(1, T1), seq: 11, edited_by: null, address_book: 1 });
       expect(firstNames()).toEqual(['1:v02']);
     });
 
     it('does not bring a deleted contact back for an older event or answer, but a restore comes back', () => {
       http.expectOne(list).flush(rows(at(2, T0), at(1, T0)));
-      events.next({ type: 'contact.deleted', contact_id: 2, seq: 20, edited_by: null });
+      events.next({ type: 'contact.deleted', contact_id: 2, seq: 20, edited_by: null, address_book: 1 });
       // A late create event (the feed and live socket can deliver out of order) and a stale GET answer.
-      events.next({ type: 'contact.created', contact: at(2, T0), seq: 19, edited_by: null });
+      events.next({ type: 'contact.created', contact: at(2, T0), seq: 19, edited_by: null, address_book: 1 });
       expect(firstNames()).toEqual(['1:v00']);
       store.reload(true);
       http.expectOne(list).flush(rows(at(2, T0), at(1, T0)));
       expect(firstNames()).toEqual(['1:v00']);
       expect(store.count()).toBe(1);
       // Restore is announced as contact.created with a newer seq and updated_at.
-      events.next({ type: 'contact.created', contact: at(2, T2), seq: 21, edited_by: null });
+      events.next({ type: 'contact.created', contact: at(2, T2), seq: 21, edited_by: null, address_book: 1 });
       expect(firstNames()).toEqual(['2:v02', '1:v00']);
     });
 
     it('does not bring back a contact this tab deleted when an older create event arrives late', () => {
       http.expectOne(list).flush(rows(at(2, T1), at(1, T0)));
       store.removeLocally(2);
-      events.next({ type: 'contact.created', contact: at(2, T1), seq: 7, edited_by: null });
+      events.next({ type: 'contact.created', contact: at(2, T1), seq: 7, edited_by: null, address_book: 1 });
       expect(firstNames()).toEqual(['1:v00']);
-      events.next({ type: 'contact.deleted', contact_id: 2, seq: 9, edited_by: null });
-      events.next({ type: 'contact.created', contact: at(2, T2), seq: 10, edited_by: null });
+      events.next({ type: 'contact.deleted', contact_id: 2, seq: 9, edited_by: null, address_book: 1 });
+      events.next({ type: 'contact.created', contact: at(2, T2), seq: 10, edited_by: null, address_book: 1 });
       expect(firstNames()).toEqual(['2:v02', '1:v00']);
+    });
+  });
+  describe('one address book', () => {
+    const inBook = (id: number, book: number): Contact => ({ ...contact(id), address_book: book });
+    const bookList = '/api/contacts/?page_size=20&address_book=7';
+
+    it('asks the server for that book only, and leaves out events of other books', () => {
+      store.setQuery('', 1, 7);
+      http.expectOne(bookList).flush(rows(inBook(1, 7)));
+      events.next({ type: 'contact.created', contact: inBook(2, 3), seq: 1, edited_by: null, address_book: 3 });
+      events.next({ type: 'contact.created', contact: inBook(3, 7), seq: 2, edited_by: null, address_book: 7 });
+      expect(store.contacts().map((c) => c.id)).toEqual([3, 1]);
+      // Moved to another book: it leaves this view.
+      events.next({ type: 'contact.updated', contact: inBook(1, 3), seq: 3, edited_by: null, address_book: 3 });
+      expect(store.contacts().map((c) => c.id)).toEqual([3]);
+    });
+
+    it('drops the contacts of a book taken away at once, without a reload', () => {
+      store.setQuery('', 1);
+      http.expectOne('/api/contacts/?page_size=20').flush(rows(inBook(3, 7), inBook(2, 3), inBook(1, 7)));
+      gone.next(testBook(7, 'Family', 'editor'));
+      expect(store.contacts().map((c) => c.id)).toEqual([2]);
+      expect(store.count()).toBe(1);
+    });
+
+    it('the selected book taken away (or unknown): the view asks to go back to all books', () => {
+      const unavailable: number[] = [];
+      store.bookUnavailable$.subscribe((id) => unavailable.push(id));
+      store.setQuery('', 1, 7);
+      http.expectOne(bookList).flush(rows(inBook(1, 7)));
+      gone.next(testBook(7, 'Family'));
+      expect(unavailable).toEqual([7]);
+      store.setQuery('', 1, 99);
+      http.expectOne('/api/contacts/?page_size=20&address_book=99').flush({ detail: 'Not found.' }, { status: 404, statusText: 'Not Found' });
+      expect(unavailable).toEqual([7, 99]);
+      expect(store.status()).not.toBe('error');
     });
   });
 });

@@ -4,6 +4,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { EMPTY, Subject, catchError, debounceTime, map, of, switchMap, tap, throwError, type Observable } from 'rxjs';
 import { DEFAULT_PAGE_SIZE, type Contact, type ContactEvent, type Page } from '@contacts/wire-types';
 import { parseApiError } from '../shared/api-error';
+import { AddressBooksStore } from '../books/address-books.store';
 import { ContactEventsService } from '../realtime/contact-events.service';
 import { ContactVersions } from '../realtime/contact-versions';
 import { RemoteChangeNotifier } from '../realtime/remote-change-notifier.service';
@@ -13,6 +14,8 @@ import { PendingCreatesStore } from './pending-creates.store';
 interface ListRequest {
   search: string;
   page: number;
+  /** One address book, or null for every book the user can read. */
+  book: number | null;
   /** Background refresh: keep showing the current rows instead of a skeleton. */
   silent: boolean;
 }
@@ -38,6 +41,7 @@ export class ContactListStore {
   readonly error = signal('');
   readonly search = signal('');
   readonly page = signal(1);
+  readonly book = signal<number | null>(null);
   /** Rows changed by someone else a moment ago, briefly highlighted. */
   readonly highlighted = signal<ReadonlySet<number>>(new Set());
 
@@ -48,6 +52,9 @@ export class ContactListStore {
   private readonly pageCorrectedSubject = new Subject<number>();
   /** The requested page was past the end; the store moved to this (last) page. */
   readonly pageCorrected$ = this.pageCorrectedSubject.asObservable();
+  private readonly bookUnavailableSubject = new Subject<number>();
+  /** The selected book is not (or no longer) readable: the page goes back to all books. */
+  readonly bookUnavailable$ = this.bookUnavailableSubject.asObservable();
 
   constructor() {
     this.requests.pipe(switchMap((r) => this.fetch(r)), takeUntilDestroyed()).subscribe();
@@ -55,16 +62,19 @@ export class ContactListStore {
     this.events.events$.pipe(takeUntilDestroyed()).subscribe((e) => this.apply(e));
     this.events.resync$.pipe(takeUntilDestroyed()).subscribe(() => this.reload(true));
     inject(PendingCreatesStore).created$.pipe(takeUntilDestroyed()).subscribe((c) => this.applyCreated(c));
+    // A book taken away (unshared, left, deleted): its contacts leave the list at once.
+    inject(AddressBooksStore).gone$.pipe(takeUntilDestroyed()).subscribe((b) => this.dropBook(b.id));
   }
 
-  setQuery(search: string, page: number): void {
+  setQuery(search: string, page: number, book: number | null = null): void {
     this.search.set(search);
     this.page.set(page);
-    this.requests.next({ search, page, silent: false });
+    this.book.set(book);
+    this.requests.next({ search, page, book, silent: false });
   }
 
   reload(silent = false): void {
-    this.requests.next({ search: this.search(), page: this.page(), silent });
+    this.requests.next({ search: this.search(), page: this.page(), book: this.book(), silent });
   }
 
   /** After a local delete: drop the row now, let the refetch fill the page. */
@@ -78,7 +88,8 @@ export class ContactListStore {
   /** Our own save (PATCH answer): show it now unless an event already brought a newer version. */
   applySaved(contact: Contact): void {
     const shown = this.versions.acceptRow(contact);
-    if (shown) this.replace(shown);
+    if (shown && this.inView(shown)) this.replace(shown);
+    else if (shown) this.remove(shown.id);
     this.refresh.next();
   }
 
@@ -88,7 +99,7 @@ export class ContactListStore {
 
   private fetch(r: ListRequest): Observable<void> {
     if (!r.silent || this.status() !== 'ready') this.status.set('loading');
-    const load = (page: number) => this.api.list({ search: r.search, page, pageSize: this.pageSize });
+    const load = (page: number) => this.api.list({ search: r.search, page, pageSize: this.pageSize, addressBook: r.book });
     return load(r.page).pipe(
       map((res) => ({ res, page: r.page })),
       catchError((err: unknown) => {
@@ -110,6 +121,10 @@ export class ContactListStore {
       }),
       map(() => undefined),
       catchError((err: unknown) => {
+        if (r.book !== null && err instanceof HttpErrorResponse && (err.status === 404 || err.status === 400) && r.page <= 1) {
+          this.bookUnavailableSubject.next(r.book);
+          return EMPTY;
+        }
         // A failed background refresh keeps the rows on screen; only a visible load shows the error.
         if (!r.silent || this.status() !== 'ready') {
           this.error.set(parseApiError(err).message);
@@ -142,6 +157,9 @@ export class ContactListStore {
     }
     if (e.type === 'contact.deleted') {
       this.remove(e.contact_id);
+    } else if (!this.inView(e.contact)) {
+      // Moved to a book this view does not show.
+      this.remove(e.contact.id);
     } else if (e.type === 'contact.created') {
       this.insert(e.contact);
     } else if (this.replace(e.contact)) {
@@ -150,10 +168,27 @@ export class ContactListStore {
     this.refresh.next();
   }
 
+  /** Whether the contact belongs in the book this view shows. */
+  private inView(contact: Contact): boolean {
+    const book = this.book();
+    return book === null || contact.address_book === book;
+  }
+
+  private dropBook(id: number): void {
+    const list = this.contacts();
+    const kept = list.filter((c) => c.address_book !== id);
+    if (kept.length !== list.length) {
+      this.contacts.set(kept);
+      this.count.update((n) => Math.max(0, n - (list.length - kept.length)));
+    }
+    if (this.book() === id) this.bookUnavailableSubject.next(id);
+    else this.refresh.next();
+  }
+
   /** A create from this tab, as the server answered it. */
   private applyCreated(contact: Contact): void {
     const shown = this.versions.acceptRow(contact);
-    if (shown) this.insert(shown);
+    if (shown && this.inView(shown)) this.insert(shown);
     this.refresh.next();
   }
 

@@ -6,6 +6,7 @@ const theirs: Contact = {
   id: 1,
   ...original,
   email: 'ada.lovelace@example.com',
+  address_book: 1,
   created_at: '2026-11-26T10:00:00.000Z',
   updated_at: '2026-11-26T10:00:09.000Z',
 };

@@ -12,6 +12,7 @@ const created: Contact = {
   last_name: 'Lovelace',
   email: 'ada@example.com',
   phone: '+1 555',
+  address_book: 1,
   created_at: '2026-11-26T10:00:00.000Z',
   updated_at: '2026-11-26T10:00:00.000Z',
 };

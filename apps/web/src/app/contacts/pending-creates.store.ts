@@ -24,6 +24,8 @@ export interface PendingCreate {
   /** Idempotency-Key of this submission; reused by "Retry". */
   key: string;
   fields: ContactFields;
+  /** The book it goes to; null: the server's default (the caller's first own book). */
+  addressBook: number | null;
   startedAt: number;
   status: 'pending' | 'failed';
   error?: ParsedApiError;
@@ -49,6 +51,8 @@ export class PendingCreatesStore {
 
   readonly draft = signal<ContactFields>(emptyFields());
   readonly draftErrors = signal<ClientFieldErrors>({});
+  /** The book the form creates into (null: the server's default). */
+  readonly draftBook = signal<number | null>(null);
   readonly draftIsEmpty = computed(() => Object.values(this.draft()).every((v) => !v.trim()));
 
   private readonly createdSubject = new Subject<Contact>();
@@ -62,8 +66,14 @@ export class PendingCreatesStore {
   private ticker: ReturnType<typeof setInterval> | undefined;
 
   /** Starts a create and returns its key; the caller clears the form at once. */
-  submit(fields: ContactFields): string {
-    const item: PendingCreate = { key: newIdempotencyKey(), fields: trimFields(fields), startedAt: Date.now(), status: 'pending' };
+  submit(fields: ContactFields, addressBook: number | null = null): string {
+    const item: PendingCreate = {
+      key: newIdempotencyKey(),
+      fields: trimFields(fields),
+      addressBook,
+      startedAt: Date.now(),
+      status: 'pending',
+    };
     this._items.update((list) => [item, ...list]);
     this.send(item);
     return item.key;
@@ -85,6 +95,7 @@ export class PendingCreatesStore {
     if (!this.draftIsEmpty()) return false;
     this.draft.set(item.fields);
     this.draftErrors.set(item.error?.fields ?? {});
+    if (item.addressBook !== null) this.draftBook.set(item.addressBook);
     this.discard(key);
     return true;
   }
@@ -103,7 +114,7 @@ export class PendingCreatesStore {
   private send(item: PendingCreate): void {
     this.syncTicker();
     const done = this.echo.beginCreate(item.fields.email);
-    this.api.create(item.fields, item.key).subscribe({
+    this.api.create(item.fields, item.key, item.addressBook).subscribe({
       next: (contact) => {
         done();
         this.echo.recordResult(contact);
@@ -126,6 +137,7 @@ export class PendingCreatesStore {
       this.discard(item.key);
       this.draft.set(item.fields);
       this.draftErrors.set(error.fields);
+      if (item.addressBook !== null) this.draftBook.set(item.addressBook);
       this.returnedSubject.next(error.fields);
       this.toasts.error(`Could not create ${name}: ${detail}`);
       return;

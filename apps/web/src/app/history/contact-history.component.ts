@@ -8,6 +8,7 @@ import { fullName } from '../shared/contact-validation';
 import { absoluteTime, relativeTime } from '../shared/time';
 import { ToastService } from '../shared/toast.service';
 import { ContactsApiService } from '../contacts/contacts-api.service';
+import { AddressBooksStore } from '../books/address-books.store';
 import { ContactEventsService } from '../realtime/contact-events.service';
 import { LocalEchoService } from '../realtime/local-echo.service';
 import { REASON_LABELS, buildVersionEntries, type VersionEntry } from './version-diff';
@@ -23,6 +24,7 @@ export class ContactHistoryComponent {
   private readonly events = inject(ContactEventsService);
   private readonly echo = inject(LocalEchoService);
   private readonly toasts = inject(ToastService);
+  private readonly books = inject(AddressBooksStore);
 
   /** Route parameter (component input binding). */
   readonly id = input.required<string>();
@@ -34,6 +36,12 @@ export class ContactHistoryComponent {
   protected readonly entries = computed(() => buildVersionEntries(this.versions()));
   protected readonly latest = computed(() => this.versions()[0] ?? null);
   protected readonly isDeleted = computed(() => this.latest()?.edited_reason === 'deleted');
+  /** Viewers read the history; only editors and owners revert and restore. */
+  protected readonly canWrite = computed(() => {
+    const latest = this.latest();
+    return !!latest && this.books.canWrite(latest.address_book);
+  });
+  protected readonly bookName = computed(() => (this.books.enabled() ? (this.books.book(this.latest()?.address_book)?.name ?? '') : ''));
   protected readonly busy = signal(false);
   protected readonly reasonLabels = REASON_LABELS;
   protected readonly fullName = fullName;

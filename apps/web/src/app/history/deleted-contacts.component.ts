@@ -9,6 +9,7 @@ import { fullName } from '../shared/contact-validation';
 import { ToastService } from '../shared/toast.service';
 import { ContactsApiService } from '../contacts/contacts-api.service';
 import { PaginationComponent } from '../contacts/pagination.component';
+import { AddressBooksStore } from '../books/address-books.store';
 import { ContactEventsService } from '../realtime/contact-events.service';
 import { LocalEchoService } from '../realtime/local-echo.service';
 
@@ -50,15 +51,19 @@ import { LocalEchoService } from '../realtime/local-echo.service';
                       <p class="truncate text-sm text-slate-600">{{ c.email }} · {{ c.phone }}</p>
                     </div>
                     <a class="rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" [routerLink]="['/contacts', c.id, 'history']" [attr.aria-label]="'History of ' + fullName(c)">History</a>
-                    <button
-                      type="button"
-                      class="rounded-lg bg-brand-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
-                      [attr.aria-label]="'Restore ' + fullName(c)"
-                      [disabled]="restoring() === c.id"
-                      (click)="restore(c)"
-                    >
-                      Restore
-                    </button>
+                    @if (books.canWrite(c.address_book)) {
+                      <button
+                        type="button"
+                        class="rounded-lg bg-brand-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
+                        [attr.aria-label]="'Restore ' + fullName(c)"
+                        [disabled]="restoring() === c.id"
+                        (click)="restore(c)"
+                      >
+                        Restore
+                      </button>
+                    } @else {
+                      <span class="text-xs text-slate-500">View only</span>
+                    }
                   </li>
                 }
               </ul>
@@ -77,6 +82,7 @@ export class DeletedContactsComponent {
   private readonly echo = inject(LocalEchoService);
   private readonly toasts = inject(ToastService);
   private readonly events = inject(ContactEventsService);
+  protected readonly books = inject(AddressBooksStore);
 
   protected readonly pageSize = DEFAULT_PAGE_SIZE;
   protected readonly status = signal<'loading' | 'ready' | 'error'>('loading');
@@ -116,7 +122,7 @@ export class DeletedContactsComponent {
       )
       .subscribe();
     // Deletes and restores elsewhere change this list too.
-    merge(this.events.events$, this.events.resync$)
+    merge(this.events.events$, this.events.resync$, this.books.gone$)
       .pipe(debounceTime(300), takeUntilDestroyed())
       .subscribe(() => this.loads.next(true));
     this.load(false);

@@ -5,6 +5,7 @@ function v(id: number, reason: Version['edited_reason'], fields: Partial<Version
   return {
     id,
     contact: 1,
+    address_book: 1,
     first_name: 'Ada',
     last_name: 'Lovelace',
     email: 'ada@example.com',

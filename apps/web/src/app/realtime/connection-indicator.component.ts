@@ -6,6 +6,7 @@ const LABELS = {
   live: 'Live',
   reconnecting: 'Reconnecting…',
   'catching-up': 'Catching up…',
+  'signed-out': 'Signed out',
 } as const;
 
 @Component({

@@ -11,6 +11,8 @@ type Handler = (...args: unknown[]) => void;
 /** Just enough of a socket.io-client Socket to drive the service. */
 class FakeSocket {
   connected = false;
+  /** socket.io-client: false after the server refused the handshake (it will not retry by itself). */
+  active: boolean | undefined = undefined;
   private readonly handlers = new Map<string, Handler[]>();
   on(name: string, fn: Handler): this {
     this.handlers.set(name, [...(this.handlers.get(name) ?? []), fn]);
@@ -30,7 +32,7 @@ class FakeSocket {
 }
 
 const contact = testContact;
-const updated = (id: number, seq: number): ContactEvent => ({ type: 'contact.updated', contact: contact(id), seq, edited_by: null });
+const updated = (id: number, seq: number): ContactEvent => ({ type: 'contact.updated', contact: contact(id), seq, edited_by: null, address_book: 1 });
 
 describe('ContactEventsService', () => {
   let socket: FakeSocket;
@@ -61,7 +63,7 @@ describe('ContactEventsService', () => {
     socket.fire('connect');
     expect(service.state()).toBe('live');
     socket.fire('contact.updated', updated(1, 5));
-    socket.fire('contact.deleted', { type: 'contact.deleted', contact_id: 1, seq: 6, edited_by: null });
+    socket.fire('contact.deleted', { type: 'contact.deleted', contact_id: 1, seq: 6, edited_by: null, address_book: 1 });
     expect(seen).toEqual([5, 6]);
     expect(service.lastSeq()).toBe(6);
     expect(changes).not.toHaveBeenCalled();
@@ -198,6 +200,53 @@ describe('ContactEventsService', () => {
       await vi.advanceTimersByTimeAsync(2500);
       expect(service.state()).toBe('live');
       expect(changes).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it('passes address_book.shared / .unshared on as book events, at once and without a seq', () => {
+    const seenBooks: string[] = [];
+    service.bookEvents$.subscribe((e) => seenBooks.push(e.type));
+    socket.fire('connect');
+    socket.fire('address_book.shared', {
+      type: 'address_book.shared',
+      address_book: { id: 7, name: 'Family', owner: { id: 1, name: 'Ada' }, role: 'editor', contact_count: 0, created_at: '' },
+    });
+    socket.fire('address_book.unshared', { type: 'address_book.unshared', address_book_id: 7 });
+    expect(seenBooks).toEqual(['address_book.shared', 'address_book.unshared']);
+    expect(seen).toEqual([]);
+  });
+
+  it('a refused handshake ("unauthorized") reports the session as gone and waits; resume() connects again', () => {
+    let refusals = 0;
+    service.unauthorized$.subscribe(() => refusals++);
+    const connect = vi.spyOn(socket, 'connect');
+    socket.fire('connect');
+    // The server closes the connection (sign-out elsewhere): the service tries once more…
+    socket.fire('disconnect', 'io server disconnect');
+    expect(connect).toHaveBeenCalledTimes(1);
+    // …and the server refuses it.
+    socket.fire('connect_error', new Error('unauthorized'));
+    expect(service.state()).toBe('signed-out');
+    expect(refusals).toBe(1);
+    // Other connection errors are just "reconnecting".
+    socket.fire('connect_error', new Error('xhr poll error'));
+    expect(refusals).toBe(1);
+    expect(service.state()).toBe('reconnecting');
+    service.resume();
+    expect(connect).toHaveBeenCalledTimes(2);
+  });
+  it('a handshake the server could not check ("unavailable") is tried again a little later', async () => {
+    vi.useFakeTimers();
+    try {
+      const connect = vi.spyOn(socket, 'connect');
+      socket.active = false;
+      socket.fire('connect_error', new Error('unavailable'));
+      expect(service.state()).toBe('connecting');
+      await vi.advanceTimersByTimeAsync(2900);
+      expect(connect).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(connect).toHaveBeenCalledTimes(1);
     } finally {
       vi.useRealTimers();
     }

@@ -1,14 +1,26 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { Subject, filter, firstValueFrom, type Observable } from 'rxjs';
-import { CONTACT_EVENT_TYPES, type ContactEvent, type ContactEventMap } from '@contacts/wire-types';
+import {
+  ADDRESS_BOOK_EVENT_TYPES,
+  CONTACT_EVENT_TYPES,
+  type AddressBookEvent,
+  type ContactEvent,
+  type ContactEventType,
+} from '@contacts/wire-types';
 import { ContactsApiService } from '../contacts/contacts-api.service';
 import { CONTACTS_SOCKET_FACTORY, type ContactsSocket } from './contact-socket';
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'catching-up';
+/** `signed-out`: the server refused the connection as unauthorized; it waits for `resume()` after sign-in. */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'catching-up' | 'signed-out';
+
+/** The `connect_error` message the server gives a connection without valid credentials. */
+export const UNAUTHORIZED = 'unauthorized';
 
 /** How many seqs to remember for de-duplication (live events may overlap the catch-up feed). */
 const SEEN_LIMIT = 2000;
 const CATCH_UP_RETRY_MS = 2000;
+/** After the server refused a handshake it could not check (not "unauthorized"). */
+const REFUSED_RETRY_MS = 3000;
 
 /**
  * The one live stream of contact events. Tracks the highest `seq` seen; after a reconnect it
@@ -27,10 +39,19 @@ export class ContactEventsService {
 
   private readonly eventsSubject = new Subject<ContactEvent>();
   private readonly resyncSubject = new Subject<void>();
+  private readonly bookEventsSubject = new Subject<AddressBookEvent>();
+  private readonly unauthorizedSubject = new Subject<void>();
   /** Every event once, in arrival order (catch-up events first after a reconnect). */
   readonly events$: Observable<ContactEvent> = this.eventsSubject.asObservable();
   /** Emitted when views should refetch because events may have been missed. */
   readonly resync$: Observable<void> = this.resyncSubject.asObservable();
+  /**
+   * A book was shared with this user or taken away. These carry no seq and are not in the
+   * changes feed: after a reconnect, resync$ tells views to read the books again.
+   */
+  readonly bookEvents$: Observable<AddressBookEvent> = this.bookEventsSubject.asObservable();
+  /** The server refused the connection: the session is gone (signed out elsewhere, expired, revoked). */
+  readonly unauthorized$: Observable<void> = this.unauthorizedSubject.asObservable();
 
   private socket: ContactsSocket | null = null;
   private everConnected = false;
@@ -39,6 +60,7 @@ export class ContactEventsService {
   private buffer: ContactEvent[] = [];
   private readonly seen = new Set<number>();
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private refusedRetry: ReturnType<typeof setTimeout> | undefined;
   /** The one running catch-up loop; a reconnect while it runs asks it for another pass instead. */
   private catchUpLoop: Promise<void> | null = null;
   private catchUpAgain = false;
@@ -52,8 +74,8 @@ export class ContactEventsService {
   }
 
   /** Typed view of one event type. */
-  on<K extends keyof ContactEventMap>(type: K): Observable<ContactEventMap[K]> {
-    return this.events$.pipe(filter((e): e is ContactEventMap[K] => e.type === type));
+  on<K extends ContactEventType>(type: K): Observable<Extract<ContactEvent, { type: K }>> {
+    return this.events$.pipe(filter((e): e is Extract<ContactEvent, { type: K }> => e.type === type));
   }
 
   start(): void {
@@ -63,18 +85,47 @@ export class ContactEventsService {
     for (const type of CONTACT_EVENT_TYPES) {
       socket.on(type, (event: ContactEvent) => this.receive(event));
     }
+    for (const type of ADDRESS_BOOK_EVENT_TYPES) {
+      socket.on(type, (event: AddressBookEvent) => this.bookEventsSubject.next(event));
+    }
     socket.on('connect', () => this.onConnect());
     socket.on('disconnect', (reason) => {
       this._state.set('reconnecting');
-      // The server hung up on purpose: socket.io does not retry that by itself.
+      // The server hung up on purpose (a restart, or a sign-out / revoked session): socket.io does
+      // not retry that by itself. Trying again tells which: a refused handshake is "unauthorized".
       if (reason === 'io server disconnect') socket.connect();
     });
-    socket.on('connect_error', () => this._state.set(this.everConnected ? 'reconnecting' : 'connecting'));
+    socket.on('connect_error', (err: Error) => {
+      if (err?.message === UNAUTHORIZED) {
+        // Refused by the server: socket.io will not retry; resume() connects again after sign-in.
+        this._state.set('signed-out');
+        this.unauthorizedSubject.next();
+        return;
+      }
+      this._state.set(this.everConnected ? 'reconnecting' : 'connecting');
+      // Refused for another reason (the server could not check the credentials: "unavailable"):
+      // socket.io gives up on a refusal, so try again a little later.
+      if (socket.active === false) {
+        clearTimeout(this.refusedRetry);
+        this.refusedRetry = setTimeout(() => {
+          if (this.socket === socket && !socket.connected && this._state() !== 'signed-out') socket.connect();
+        }, REFUSED_RETRY_MS);
+      }
+    });
+    socket.connect();
+  }
+
+  /** After signing in again: connect with the new session cookie (the catch-up fills the gap). */
+  resume(): void {
+    const socket = this.socket;
+    if (!socket || socket.connected) return;
+    this._state.set(this.everConnected ? 'reconnecting' : 'connecting');
     socket.connect();
   }
 
   stop(): void {
     clearTimeout(this.retryTimer);
+    clearTimeout(this.refusedRetry);
     this.retryTimer = undefined;
     this.generation++;
     this.catchUpLoop = null;

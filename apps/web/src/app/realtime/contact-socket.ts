@@ -6,7 +6,7 @@ import { SOCKET_IO_NAMESPACE, type ContactEventMap } from '@contacts/wire-types'
 export type ContactListenEvents = { [K in keyof ContactEventMap]: (event: ContactEventMap[K]) => void };
 
 /** The part of a socket.io-client Socket the app uses; small so tests can fake it. */
-export type ContactsSocket = Pick<Socket<ContactListenEvents, Record<string, never>>, 'on' | 'connect' | 'disconnect' | 'connected'>;
+export type ContactsSocket = Pick<Socket<ContactListenEvents, Record<string, never>>, 'on' | 'connect' | 'disconnect' | 'connected' | 'active'>;
 
 export const CONTACTS_SOCKET_FACTORY = new InjectionToken<() => ContactsSocket>('CONTACTS_SOCKET_FACTORY', {
   providedIn: 'root',

@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import type { Contact, ContactEvent } from '@contacts/wire-types';
 import { fullName } from '../shared/contact-validation';
+import { SessionStore } from '../auth/session.store';
 import { ToastService } from '../shared/toast.service';
 import { ContactEventsService } from './contact-events.service';
 import { ContactVersions } from './contact-versions';
@@ -12,6 +13,7 @@ export class RemoteChangeNotifier {
   private readonly events = inject(ContactEventsService);
   private readonly echo = inject(LocalEchoService);
   private readonly toasts = inject(ToastService);
+  private readonly session = inject(SessionStore);
   /** Names of contacts seen recently, so a delete event (id only) can still be named. */
   private readonly names = new Map<number, string>();
   /** A late event for a contact already shown newer is old news: no toast, no stale name. */
@@ -50,22 +52,26 @@ export class RemoteChangeNotifier {
       this.replayed++;
       return;
     }
-    this.toasts.show(remoteChangeMessage(e, e.type === 'contact.deleted' ? this.names.get(e.contact_id) : fullName(e.contact)));
+    const name = e.type === 'contact.deleted' ? this.names.get(e.contact_id) : fullName(e.contact);
+    this.toasts.show(remoteChangeMessage(e, name, this.session.user()?.id ?? null));
   }
 }
 
 /**
- * The toast for a change made elsewhere. Events name the editor when an account made the change;
- * without one (no accounts, a service, a change made straight in the database) "elsewhere" is
- * all the event can tell.
+ * The toast for a change made elsewhere: "Grace Hopper edited Ada Lovelace". Events name the
+ * editor when an account made the change; my own account in another tab or through a token is
+ * "You … elsewhere"; without an editor (no accounts, a service, a change made straight in the
+ * database) "elsewhere" is all the event can tell.
  */
-export function remoteChangeMessage(e: ContactEvent, name: string | undefined): string {
-  const editor = e.edited_by?.name.trim();
+export function remoteChangeMessage(e: ContactEvent, name: string | undefined, me: number | null = null): string {
+  const self = e.edited_by !== null && me !== null && e.edited_by.id === me;
+  const editor = self ? 'You' : e.edited_by?.name.trim();
+  const where = self ? ' elsewhere' : '';
   if (e.type === 'contact.deleted') {
-    if (editor) return `${editor} deleted ${name ?? 'a contact'}`;
+    if (editor) return `${editor} deleted ${name ?? 'a contact'}${where}`;
     return name ? `${name} was deleted elsewhere` : 'A contact was deleted elsewhere';
   }
   const who = name ?? fullName(e.contact);
-  if (e.type === 'contact.created') return editor ? `${editor} added ${who}` : `${who} was added elsewhere`;
-  return editor ? `${editor} updated ${who}` : `${who} was updated elsewhere`;
+  if (e.type === 'contact.created') return editor ? `${editor} added ${who}${where}` : `${who} was added elsewhere`;
+  return editor ? `${editor} edited ${who}${where}` : `${who} was updated elsewhere`;
 }

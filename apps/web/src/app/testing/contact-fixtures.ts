@@ -8,6 +8,7 @@ export function testContact(id: number): Contact {
     last_name: String(id),
     email: `c${id}@example.com`,
     phone: '1',
+    address_book: 1,
     created_at: '2026-11-26T10:00:00.000Z',
     updated_at: '2026-11-26T10:00:00.000Z',
   };

@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { parse as parseCookies } from 'cookie';
+import { SESSION_COOKIE } from '@contacts/wire-types';
+import { Authenticator } from '../accounts/authenticator.js';
+import { BookRoles } from '../address-books/book-roles.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { tokenMatches } from '../security/service-token.js';
+import { BookAccess } from './book-access.js';
+import type { Caller } from './caller.js';
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** `missing`: no credentials at all; `invalid_token`: a token that does not check out. */
+export type AccessFailure = 'missing' | 'invalid_token';
+export type Resolved = { access: BookAccess; failure?: undefined } | { access: BookAccess; failure: AccessFailure };
+
+/**
+ * Turns a request's credentials into its BookAccess: HTTP requests (AccessGuard), Socket.IO
+ * handshakes and plain WebSocket upgrades all come through here, so they authenticate
+ * alike. Precedence: the service token, then a token in `Authorization` (Bearer or DRF's
+ * Token) or given explicitly (`?token=`, Socket.IO `auth.token`), then the session cookie.
+ */
+@Injectable()
+export class AccessResolver {
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly roles: BookRoles,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get accountsOn(): boolean {
+    return this.config.auth === 'accounts';
+  }
+
+  async resolve(headers: Headers, explicitToken?: string): Promise<Resolved> {
+    if (!this.accountsOn) return { access: BookAccess.everything({ kind: 'open' }, await this.roles.firstBook()) };
+    const token = explicitToken?.trim() || tokenFromAuthorization(headers);
+    const service = this.config.externalApiToken;
+    const serviceHeader = single(headers['x-service-token']);
+    if (service && (tokenMatches(service, token) || tokenMatches(service, serviceHeader?.trim()))) {
+      return { access: BookAccess.everything({ kind: 'service' }, null) };
+    }
+    if (serviceHeader !== undefined && token === undefined) return { access: BookAccess.nothing(), failure: 'invalid_token' };
+    if (token !== undefined) {
+      const found = await this.authenticator.token(token);
+      if (!found) return { access: BookAccess.nothing(), failure: 'invalid_token' };
+      return { access: await this.forUser({ kind: 'user', user: found.user, credential: found.credential }) };
+    }
+    const secret = sessionSecret(headers);
+    if (secret) {
+      const found = await this.authenticator.session(secret);
+      if (found) return { access: await this.forUser({ kind: 'user', user: found.user, credential: found.credential }) };
+    }
+    return { access: BookAccess.nothing(), failure: 'missing' };
+  }
+
+  /** A user's access as it is now (queue jobs acting as a token's user re-check at apply time). */
+  async forUserId(user: Extract<Caller, { kind: 'user' }>['user'], credential: Extract<Caller, { kind: 'user' }>['credential']): Promise<BookAccess> {
+    return this.forUser({ kind: 'user', user, credential });
+  }
+
+  private async forUser(caller: Extract<Caller, { kind: 'user' }>): Promise<BookAccess> {
+    const user = { id: Number(caller.user.id), email: caller.user.email, name: caller.user.name, is_admin: Boolean(caller.user.is_admin) };
+    const [roles, defaultBook] = await Promise.all([this.roles.rolesOf(user.id), this.roles.firstOwnBook(user.id)]);
+    return BookAccess.forUser({ ...caller, user }, roles, defaultBook);
+  }
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** `Authorization: Bearer <token>` or DRF's `Authorization: Token <token>`. */
+export function tokenFromAuthorization(headers: Headers): string | undefined {
+  const auth = single(headers.authorization)?.trim();
+  const match = auth ? /^(?:Bearer|Token)\s+(\S+)$/i.exec(auth) : null;
+  return match?.[1];
+}
+
+export function sessionSecret(headers: Headers): string | undefined {
+  const cookie = single(headers.cookie);
+  if (!cookie) return undefined;
+  return parseCookies(cookie)[SESSION_COOKIE] || undefined;
+}

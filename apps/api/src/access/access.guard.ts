@@ -1,0 +1,61 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { INVALID_TOKEN_MESSAGE, NOT_AUTHENTICATED_MESSAGE } from '@contacts/wire-types';
+import { ApiError, notFound } from '../common/api-errors.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { OriginPolicy } from '../security/origin-policy.js';
+import { ACCOUNTS_ONLY, PUBLIC_ROUTE, type WithAccess } from './access.decorators.js';
+import { AccessResolver } from './access-resolver.js';
+import { type BookAccess, forbidden } from './book-access.js';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Every route passes here: who is calling (AccessResolver) becomes `request.access`, the
+ * BookAccess that services consult. No credentials → 401 unless the route is @Public();
+ * an unsafe request riding on the session cookie must come from an allowed origin (the
+ * contract's CSRF rule; tokens are exempt, a browser never sends them on its own).
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly origins: OriginPolicy;
+
+  constructor(
+    private readonly resolver: AccessResolver,
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.origins = new OriginPolicy(config.corsOrigins);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & WithAccess>();
+    const targets = [context.getHandler(), context.getClass()];
+    if (!this.resolver.accountsOn && this.reflector.getAllAndOverride<boolean>(ACCOUNTS_ONLY, targets)) throw notFound();
+    const { access, failure } = await this.resolver.resolve(request.headers);
+    request.access = access;
+    const open = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
+    if (failure && !open) {
+      http.getResponse<FastifyReply>().header('WWW-Authenticate', 'Bearer realm="contacts"');
+      throw new ApiError(401, { detail: failure === 'invalid_token' ? INVALID_TOKEN_MESSAGE : NOT_AUTHENTICATED_MESSAGE });
+    }
+    if (UNSAFE.has(request.method) && !this.originAllowed(request, access, open)) throw forbidden();
+    return true;
+  }
+
+  /**
+   * On the session cookie an unsafe request needs an allowed Origin (or Referer): browsers
+   * send one, a forged form post from another site cannot fake it. Sign-up and sign-in
+   * set the cookie, so a foreign page may not call them either; without any Origin they
+   * are a script's (curl), which no browser can be tricked into.
+   */
+  private originAllowed(request: FastifyRequest, access: BookAccess, open: boolean | undefined): boolean {
+    const caller = access.caller;
+    if (caller.kind === 'user' && caller.credential.type === 'session') return this.origins.allowsCookieRequest(request.raw);
+    if (open && this.resolver.accountsOn) return this.origins.allowsRequest(request.raw);
+    return true;
+  }
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { BookRole } from '@contacts/wire-types';
+import { DatabaseReader } from '../database/database-reader.js';
+import { AddressBookEntity } from './address-book.entity.js';
+import { BookMemberEntity } from './book-member.entity.js';
+
+/** The reads the access policy makes on every request: a user's roles, and the default book. */
+@Injectable()
+export class BookRolesRepository {
+  private readonly dataSource: DataSource;
+
+  constructor(reader: DatabaseReader) {
+    this.dataSource = reader.dataSource;
+  }
+
+  async rolesOf(userId: number): Promise<Map<number, BookRole>> {
+    const rows = await this.dataSource.manager.find(BookMemberEntity, { where: { user_id: userId }, select: { address_book_id: true, role: true } });
+    return new Map(rows.map((row) => [Number(row.address_book_id), row.role]));
+  }
+
+  /** The user's first own book (where POST puts a contact without `address_book`), if any. */
+  async firstOwnBook(userId: number): Promise<number | null> {
+    const row = await this.dataSource.manager.findOne(AddressBookEntity, { where: { owner_id: userId }, order: { id: 'ASC' }, select: { id: true } });
+    return row ? Number(row.id) : null;
+  }
+
+  /** AUTH=none's one shared book: the oldest. */
+  async firstBook(): Promise<number | null> {
+    const row = await this.dataSource.manager.findOne(AddressBookEntity, { where: {}, order: { id: 'ASC' }, select: { id: true } });
+    return row ? Number(row.id) : null;
+  }
+}
