@@ -1,4 +1,6 @@
+import Queue from 'bull';
 import type { AddressBook, ChangesPage, Contact, Page, Version } from '@contacts/wire-types';
+import { EXTERNAL_UPDATES_QUEUE } from '../../apps/api/src/external/external-update.job.js';
 import { bearer, createAccount, createToken, type Session, signUp } from '../support/accounts.js';
 import { contactFields } from '../support/contacts-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -270,5 +272,57 @@ describe('data made while AUTH=none', () => {
       await accounts.close();
       await open.close().catch(() => undefined);
     }
+  });
+});
+
+describe('queue jobs act as the token they carry (Redis, Bull)', () => {
+  const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const prefix = `isolation-${process.pid}-${Date.now()}:`;
+  let app: TestApp;
+  let queue: Queue.Queue;
+  let ada: Session;
+  let grace: Session;
+
+  beforeAll(async () => {
+    app = await startTestApp({}, { AUTH: 'accounts', REDIS_URL, REDIS_PREFIX: prefix });
+    queue = new Queue(EXTERNAL_UPDATES_QUEUE, REDIS_URL, { prefix: `${prefix}bull` });
+    ada = await signUp(app.baseUrl);
+    grace = await createAccount(app.baseUrl, ada);
+  });
+
+  afterAll(async () => {
+    await queue?.obliterate({ force: true }).catch(() => undefined);
+    await queue?.close();
+    await app?.close();
+  });
+
+  it("through HTTP and pushed straight to Bull: the token's user, their books only; no token or a bad one fails 401", async () => {
+    const [book] = ((await app.http().get('/api/address-books/').set(ada.headers)).body as AddressBook[]).map((b) => b.id);
+    const created = await app.http().post('/api/contacts/').set(ada.headers).send({ ...contactFields(), address_book: book });
+    expect(created.status).toBe(201);
+    const id = (created.body as Contact).id;
+    const adaToken = (await createToken(app.baseUrl, ada)).token;
+    const graceToken = (await createToken(app.baseUrl, grace)).token;
+
+    const viaHttp = await app.http().post('/api/external-update/').set(bearer(adaToken)).send({ id, phone: '+1-555-7001' });
+    expect(viaHttp.status).toBe(200);
+    expect((await app.http().post('/api/external-update/').set(bearer(graceToken)).send({ id, phone: '+1-555-7002' })).status).toBe(404);
+
+    const pushed = await queue.add({ id, phone: '+1-555-7003', token: adaToken });
+    expect(await pushed.finished()).toMatchObject({ id, phone: '+1-555-7003' });
+    const [latest] = (await app.http().get(`/api/contacts/${id}/history/`).set(ada.headers)).body as Version[];
+    expect(latest).toMatchObject({ edited_reason: 'external_update', edited_via: 'external', edited_by: { id: ada.user.id } });
+
+    const refused = [
+      await queue.add({ id, phone: '+1-555-7004', token: graceToken }),
+      await queue.add({ id, phone: '+1-555-7005' }),
+      await queue.add({ id, phone: '+1-555-7006', token: 'ctk_forged' }),
+    ];
+    const reasons = await Promise.all(refused.map((job) => job.finished().then(() => 'applied', (error: Error) => error.message)));
+    expect(JSON.parse(reasons[0])).toEqual({ status: 404, body: { detail: 'Not found.' } });
+    expect(JSON.parse(reasons[1])).toMatchObject({ status: 401 });
+    expect(JSON.parse(reasons[2])).toEqual({ status: 401, body: { detail: 'Invalid token.' } });
+    const now = (await app.http().get(`/api/contacts/${id}/`).set(ada.headers)).body as Contact;
+    expect(now.phone).toBe('+1-555-7003');
   });
 });

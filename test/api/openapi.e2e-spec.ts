@@ -43,12 +43,12 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
 
   it('documents every status each route can answer, with the contract’s error shapes', () => {
     const statuses = (path: string, method: string) => Object.keys(doc.paths[path][method].responses).sort();
-    expect(statuses('/api/contacts/', 'post')).toEqual(['201', '400', '409', '413', '415', '422', '429', '503']);
-    expect(statuses('/api/contacts/', 'get')).toEqual(['200', '404', '429', '503']);
-    expect(statuses('/api/contacts/{id}/', 'patch')).toEqual(['200', '400', '404', '409', '412', '413', '415', '429', '503']);
-    expect(statuses('/api/contacts/{id}/', 'delete')).toEqual(['204', '400', '404', '413', '415', '429', '503']);
-    expect(statuses('/api/external-update/', 'post')).toEqual(['200', '400', '401', '404', '409', '413', '415', '429', '503']);
-    expect(statuses('/api/changes/', 'get')).toEqual(['200', '400', '429', '503']);
+    expect(statuses('/api/contacts/', 'post')).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '503']);
+    expect(statuses('/api/contacts/', 'get')).toEqual(['200', '400', '401', '403', '404', '429', '503']);
+    expect(statuses('/api/contacts/{id}/', 'patch')).toEqual(['200', '400', '401', '403', '404', '409', '412', '413', '415', '429', '503']);
+    expect(statuses('/api/contacts/{id}/', 'delete')).toEqual(['204', '400', '401', '403', '404', '413', '415', '429', '503']);
+    expect(statuses('/api/external-update/', 'post')).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '429', '503']);
+    expect(statuses('/api/changes/', 'get')).toEqual(['200', '400', '401', '403', '429', '503']);
     const response = (path: string, method: string, status: string) => doc.paths[path][method].responses[status];
     const schemaOf = (path: string, method: string, status: string) => response(path, method, status).content['application/json'].schema.$ref;
     expect(schemaOf('/api/contacts/{id}/', 'put', '412')).toBe('#/components/schemas/Contact');
@@ -75,7 +75,7 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
     });
     expect(schemas.ContactDeletedEvent.required).toEqual(expect.arrayContaining(['type', 'contact_id', 'seq']));
     expect(schemas.ChangesPage.properties.results.items).toEqual({ $ref: '#/components/schemas/ContactEvent' });
-    expect(Object.keys(schemas.Contact.properties).sort()).toEqual(['created_at', 'email', 'first_name', 'id', 'last_name', 'phone', 'updated_at']);
+    expect(Object.keys(schemas.Contact.properties).sort()).toEqual(['address_book', 'created_at', 'email', 'first_name', 'id', 'last_name', 'phone', 'updated_at']);
     expect(schemas.Version.properties.edited_reason.enum).toContain('external_update');
     const description: string = doc.info.description;
     expect(description).toContain('Socket.IO');
@@ -107,7 +107,7 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
 describe('the response validator every e2e suite runs (test/support/openapi-validator.ts)', () => {
   let app: TestApp;
   let validator: OpenApiResponseValidator;
-  const contact = { id: 1, first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', phone: '+1 555', created_at: '2026-11-26T10:00:00.000Z', updated_at: '2026-11-26T10:00:00.000Z' };
+  const contact = { id: 1, address_book: 1, first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', phone: '+1 555', created_at: '2026-11-26T10:00:00.000Z', updated_at: '2026-11-26T10:00:00.000Z' };
   const json = { 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'r1' };
   const exchange = (method: string, url: string, status: number, body: unknown, headers: Record<string, unknown> = json) => ({
     method, url, status, headers, body: body === undefined ? null : JSON.stringify(body), streamed: false,

@@ -190,7 +190,8 @@ async function createContactDirect(app: TestApp, email: string): Promise<Contact
   const { DataSource } = await import('typeorm');
   const ds = app.app.get(DataSource);
   const now = new Date().toISOString();
-  const row = { first_name: 'Direct', last_name: 'Writer', email, phone: '+1 555 0000', created_at: now, updated_at: now };
+  // AUTH=none has the one shared book (id 1); the column has no default on TypeORM's side.
+  const row = { address_book_id: 1, first_name: 'Direct', last_name: 'Writer', email, phone: '+1 555 0000', created_at: now, updated_at: now };
   await ds.createQueryBuilder().insert().into('contacts').values(row).execute();
   return row as unknown as Contact;
 }

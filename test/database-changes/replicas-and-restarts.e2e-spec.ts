@@ -114,7 +114,7 @@ describe(`direct ${TEST_DATABASE} changes across replicas and restarts`, () => {
       const missed = await changesSince(server.baseUrl, lastSeen);
       const now = (await api(server.baseUrl, 'GET', `/api/contacts/${contact.id}/`)).body;
       expect(now).toMatchObject({ id: contact.id, last_name: 'WhileDown' });
-      expect(missed).toEqual({ results: [{ type: 'contact.updated', contact: now, seq: lastSeen + 1, edited_by: null }], last_seq: lastSeen + 1 });
+      expect(missed).toEqual({ results: [{ type: 'contact.updated', contact: now, seq: lastSeen + 1, address_book: 1, edited_by: null }], last_seq: lastSeen + 1 });
 
       const back = await Promise.all([socketIoClient(server.baseUrl), plainWsClient(server.baseUrl)]);
       clients = back;

@@ -55,7 +55,7 @@ describe('queue worker (npm run worker)', () => {
     for (let i = 0; i < 50 && messages.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300));
     expect(messages.map((m) => JSON.parse(m))).toEqual([
-      { type: 'contact.updated', contact: result, seq: expect.any(Number), edited_by: null },
+      { type: 'contact.updated', contact: result, seq: expect.any(Number), address_book: 1, edited_by: null },
     ]);
     expect(output).toContain('Processing queue contacts-external-updates');
 

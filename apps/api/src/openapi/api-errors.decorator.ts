@@ -16,7 +16,11 @@ const ERRORS: Record<ErrorStatus, { description: string; schema: ReferenceObject
     schema: ref('Detail'),
     headers: { 'WWW-Authenticate': { description: 'Bearer realm="contacts"', required: true, schema: { type: 'string' } } },
   },
-  404: { description: 'Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end)', schema: ref('Detail') },
+  404: {
+    description:
+      'Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end)',
+    schema: ref('Detail'),
+  },
   409: {
     description: 'Conflict: an email taken at save time or reserved by a pending create (keyed by field), or a state that does not allow this (detail)',
     schema: ref('FieldOrDetailError'),

@@ -1,4 +1,4 @@
-import { HttpClient, HttpHeaders, HttpParams, type HttpResponse } from '@angular/common/http';
+import { type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
 import type { ChangesPage, Contact, ContactBookField, ContactFields, Page, Version } from '@contacts/wire-types';
@@ -21,47 +21,27 @@ export interface ListQuery {
 /** A PATCH: any of the four fields, and `address_book` to move the contact to another book. */
 export type ContactPatch = Partial<ContactFields> & ContactBookField;
 
-/**
- * The generated schema may still describe the API as it was before address books (no
- * `address_book` on contacts, versions and events). Until `npm run openapi:generate` has run
- * on the new routes, answers are checked against the wire types minus that one field, so any
- * other drift still fails to compile. Once it has run, `WithoutBook<T>` can become `T`.
- */
-type WithoutBook<T> = T extends readonly (infer U)[]
-  ? WithoutBook<U>[]
-  : T extends object
-    ? { [K in keyof T as K extends 'address_book' ? never : K]: WithoutBook<T[K]> }
-    : T;
-
 /*
  * Every call goes through ApiClient, whose paths, parameters and answers are the types
  * generated from the served OpenAPI document; the answers are returned as the wire types,
  * so a document that stopped matching them would not compile.
  */
-const bodyOf = <T>(res: HttpResponse<WithoutBook<T>>): T => res.body as T;
-const withEtag = (res: HttpResponse<WithoutBook<Contact>>): ContactWithEtag => ({ contact: res.body as Contact, etag: res.headers.get('ETag') });
+const bodyOf = <T>(res: HttpResponse<T>): T => res.body as T;
+const withEtag = (res: HttpResponse<Contact>): ContactWithEtag => ({ contact: res.body as Contact, etag: res.headers.get('ETag') });
 
 /** The REST contract as the app uses it; paths keep their trailing slash as in CONTRACT.md. */
 @Injectable({ providedIn: 'root' })
 export class ContactsApiService {
   private readonly api = inject(ApiClient);
-  /**
-   * For the three calls that take `address_book` (list filter, create target, move): HttpClient
-   * with the wire types until the generated schema documents the parameter and the body field;
-   * then they go back onto ApiClient like the rest.
-   */
-  private readonly http = inject(HttpClient);
 
   list(query: ListQuery = {}): Observable<Page<Contact>> {
-    const params: Record<string, string | number | undefined> = {
+    const params = {
       search: query.search || undefined,
       page: query.page && query.page > 1 ? query.page : undefined,
       page_size: query.pageSize || undefined,
       address_book: query.addressBook ?? undefined,
     };
-    let httpParams = new HttpParams();
-    for (const [name, value] of Object.entries(params)) if (value !== undefined) httpParams = httpParams.set(name, value);
-    return this.http.get<Page<Contact>>('/api/contacts/', { params: httpParams });
+    return this.api.request('get', '/api/contacts/', { query: params }).pipe(map(bodyOf<Page<Contact>>));
   }
 
   get(id: number): Observable<ContactWithEtag> {
@@ -74,14 +54,15 @@ export class ContactsApiService {
    */
   create(fields: ContactFields, idempotencyKey: string, addressBook?: number | null): Observable<Contact> {
     const body = addressBook == null ? fields : { ...fields, address_book: addressBook };
-    return this.http.post<Contact>('/api/contacts/', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+    return this.api
+      .request('post', '/api/contacts/', { body, headers: { 'Idempotency-Key': idempotencyKey } })
+      .pipe(map(bodyOf<Contact>));
   }
 
   patch(id: number, fields: ContactPatch, etag: string | null): Observable<ContactWithEtag> {
-    const headers = etag ? new HttpHeaders({ 'If-Match': etag }) : new HttpHeaders();
-    return this.http
-      .patch<Contact>(`/api/contacts/${encodeURIComponent(id)}/`, fields, { headers, observe: 'response' })
-      .pipe(map((res) => ({ contact: res.body as Contact, etag: res.headers.get('ETag') })));
+    return this.api
+      .request('patch', '/api/contacts/{id}/', { path: { id }, body: fields, headers: { 'If-Match': etag ?? undefined } })
+      .pipe(map(withEtag));
   }
 
   delete(id: number): Observable<void> {
