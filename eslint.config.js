@@ -13,7 +13,7 @@ const FEATURES = {
   'address-books': ['accounts', 'access'],
   access: ['accounts', 'address-books'],
   history: ['access'],
-  contacts: ['history', 'access'],
+  contacts: ['history', 'access', 'address-books'],
   realtime: ['history', 'access'],
   external: ['contacts', 'access'],
   health: ['access'],
