@@ -83,8 +83,10 @@ export function benchTable(r, createDelayMs) {
   rows.push(['API RSS (100k db, after search)', `${r.api_rss_mb_100k} MB`, '']);
   const parts = Object.entries(r.part_seconds ?? {}).map(([name, seconds]) => `${name.replace(/_/g, ' ')} ${seconds}`);
   rows.push(['total run', `${r.total_seconds} s${parts.length ? ` (of which ${parts.join(', ')} s)` : ''}`, '']);
-  const widths = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];
-  return rows.map(([a, b, c]) => `${a.padEnd(widths[0])}  ${b.padEnd(widths[1])}  ${c}`).join('\n');
+  // Only rows with a target line their figure up to the target column, so one long figure
+  // (the run's parts) does not push every target off the screen.
+  const widths = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.filter((x) => x[2]).map((x) => x[1].length))];
+  return rows.map(([a, b, c]) => (c ? `${a.padEnd(widths[0])}  ${b.padEnd(widths[1])}  ${c}` : `${a.padEnd(widths[0])}  ${b}`)).join('\n');
 }
 
 /**

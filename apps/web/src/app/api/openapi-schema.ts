@@ -2785,7 +2785,7 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2882,7 +2882,7 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3005,7 +3005,7 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3132,7 +3132,7 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3228,7 +3228,7 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3351,7 +3351,7 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3450,7 +3450,7 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3579,7 +3579,7 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3698,7 +3698,7 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3819,7 +3819,7 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3997,7 +3997,7 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description Not found: {"detail": "Not found."} (or "Invalid page." for a page past the end) */
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
