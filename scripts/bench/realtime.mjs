@@ -248,7 +248,8 @@ export async function runRealtimeBench(options = {}) {
     }
     const kinds = {};
     for (const s of plan.specs) {
-      const key = `${s.protocol}${s.credential ? ` + ${s.credential}` : ''}`;
+      const credential = 'credential' in s ? s.credential : undefined;
+      const key = `${s.protocol}${credential ? ` + ${credential}` : ''}`;
       kinds[key] = (kinds[key] ?? 0) + 1;
     }
     return {

@@ -21,7 +21,7 @@ async function firstPage(baseUrl, headers) {
  * measured on each caller in turn, cached then uncached (the order reversed, so drift on the
  * shared cores hits each alike). Returns { setup, none, one_book, five_books, login }.
  */
-export async function scopingCost({ startApi, sqlitePath, seconds, login, log = () => {} }) {
+export async function scopingCost({ startApi, sqlitePath, seconds, login, log = (/** @type {string} */ _message) => {} }) {
   const accounts = await startApi(sqlitePath, { AUTH: 'accounts', SIGNUP: 'closed', LOGIN_MAX_FAILURES: '1000000' });
   let open;
   try {

@@ -134,6 +134,31 @@ describe('isolation between accounts, on every contact route', () => {
     expect({ status: badBook.status, body: badBook.body }).toEqual({ status: 400, body: { address_book: ['A valid integer is required.'] } });
   });
 
+  it('a list over several books is every readable contact, newest first, page by page, with an exact count', async () => {
+    const work = ((await as(ada).post('/api/address-books/', { name: 'Work' })).body as AddressBook).id;
+    const club = ((await as(ada).post('/api/address-books/', { name: 'Club' })).body as AddressBook).id;
+    // Most in one book, then one each in the others: later pages reach deep into one book.
+    for (const book of [work, work, work, work, work, work, work, work, club, adaBook]) await create(ada, book);
+    const byBook = await Promise.all(
+      [adaBook, work, club].map(async (book) => ((await as(ada).get(`/api/contacts/?address_book=${book}&page_size=100`)).body as Page<Contact>).results),
+    );
+    const expected = byBook
+      .flat()
+      .sort((a, b) => (a.updated_at === b.updated_at ? b.id - a.id : a.updated_at < b.updated_at ? 1 : -1))
+      .map((c) => c.id);
+    const seen: number[] = [];
+    let count = -1;
+    for (let page = 1; seen.length < expected.length; page++) {
+      const res = await as(ada).get(`/api/contacts/?page_size=4&page=${page}`);
+      expect(res.status).toBe(200);
+      count = (res.body as Page<Contact>).count;
+      seen.push(...(res.body as Page<Contact>).results.map((c) => c.id));
+    }
+    expect(seen).toEqual(expected);
+    expect(count).toBe(expected.length);
+    expect((await as(grace).get('/api/contacts/?page_size=100')).body.results.map((c: Contact) => c.id)).not.toEqual(expect.arrayContaining([seen[0]]));
+  });
+
   it('without address_book a create goes to the first own book', async () => {
     const res = await as(grace).post('/api/contacts/', contactFields());
     expect(res.status).toBe(201);

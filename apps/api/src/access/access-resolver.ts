@@ -22,6 +22,8 @@ export type Resolved = { access: BookAccess; failure?: undefined } | { access: B
  */
 @Injectable()
 export class AccessResolver {
+  private sharedBookId?: Promise<number | null>;
+
   constructor(
     private readonly authenticator: Authenticator,
     private readonly roles: BookRoles,
@@ -33,7 +35,7 @@ export class AccessResolver {
   }
 
   async resolve(headers: Headers, explicitToken?: string): Promise<Resolved> {
-    if (!this.accountsOn) return { access: BookAccess.everything({ kind: 'open' }, await this.roles.firstBook()) };
+    if (!this.accountsOn) return { access: BookAccess.everything({ kind: 'open' }, await this.sharedBook()) };
     const token = explicitToken?.trim() || tokenFromAuthorization(headers);
     const service = this.config.externalApiToken;
     const serviceHeader = single(headers['x-service-token']);
@@ -59,10 +61,34 @@ export class AccessResolver {
     return this.forUser({ kind: 'user', user, credential });
   }
 
+  /**
+   * One read per request: the roles. The owner of a book has its `owner` member row, so
+   * the first own book (where a create without `address_book` goes) is the lowest of those.
+   */
   private async forUser(caller: Extract<Caller, { kind: 'user' }>): Promise<BookAccess> {
     const user = { id: Number(caller.user.id), email: caller.user.email, name: caller.user.name, is_admin: Boolean(caller.user.is_admin) };
-    const [roles, defaultBook] = await Promise.all([this.roles.rolesOf(user.id), this.roles.firstOwnBook(user.id)]);
+    const roles = await this.roles.rolesOf(user.id);
+    let defaultBook: number | null = null;
+    for (const [book, role] of roles) if (role === 'owner' && (defaultBook === null || book < defaultBook)) defaultBook = book;
     return BookAccess.forUser({ ...caller, user }, roles, defaultBook);
+  }
+
+  /**
+   * AUTH=none's one book, read once: without accounts no book is created or deleted (those
+   * routes do not exist then), so it does not change while this process runs.
+   */
+  private sharedBook(): Promise<number | null> {
+    this.sharedBookId ??= this.roles.firstBook().then(
+      (id) => {
+        if (id === null) this.sharedBookId = undefined; // nothing to remember yet
+        return id;
+      },
+      (error: unknown) => {
+        this.sharedBookId = undefined; // ask again next time
+        throw error;
+      },
+    );
+    return this.sharedBookId;
   }
 }
 

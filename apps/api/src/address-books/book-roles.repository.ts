@@ -14,8 +14,12 @@ export class BookRolesRepository {
     this.dataSource = reader.dataSource;
   }
 
+  /** Plain SQL (one cached statement, served by the (user_id, address_book_id) index): it runs on every request. */
   async rolesOf(userId: number): Promise<Map<number, BookRole>> {
-    const rows = await this.dataSource.manager.find(BookMemberEntity, { where: { user_id: userId }, select: { address_book_id: true, role: true } });
+    const mark = this.dataSource.options.type === 'postgres' ? '$1' : '?';
+    const rows = (await this.dataSource.query(`SELECT address_book_id, role FROM address_book_members WHERE user_id = ${mark}`, [userId])) as Array<
+      Pick<BookMemberEntity, 'address_book_id' | 'role'>
+    >;
     return new Map(rows.map((row) => [Number(row.address_book_id), row.role]));
   }
 
