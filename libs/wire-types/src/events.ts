@@ -30,6 +30,16 @@ export interface ContactDeletedEvent extends EditedBy {
 export type ContactEvent = ContactCreatedEvent | ContactUpdatedEvent | ContactDeletedEvent;
 export type ContactEventType = ContactEvent['type'];
 
+/**
+ * Inside the server only, never sent to a client: a contact.updated that moved the contact
+ * to another book also names the book it left, so realtime can tell that book's other
+ * readers the contact is gone from their view. It rides the event bus and, as JSON, the
+ * Redis channel between processes; realtime strips it before anything goes out.
+ */
+export interface ContactMovedEvent extends ContactUpdatedEvent {
+  moved_from: number;
+}
+
 /** The caller gained a book (shared with them, or created by them on another tab). */
 export interface AddressBookSharedEvent {
   type: 'address_book.shared';

@@ -1,12 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { parse as parseCookies } from 'cookie';
 import { SESSION_COOKIE } from '@contacts/wire-types';
 import { Authenticator } from '../accounts/authenticator.js';
 import { BookRoles } from '../address-books/book-roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DataVersion } from '../database/data-version.js';
 import { tokenMatches } from '../security/service-token.js';
 import { BookAccess } from './book-access.js';
 import type { Caller } from './caller.js';
+import { ResolvedAccessCache } from './resolved-access-cache.js';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -28,7 +30,12 @@ export class AccessResolver {
     private readonly authenticator: Authenticator,
     private readonly roles: BookRoles,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Optional() dataVersion?: DataVersion,
+  ) {
+    this.cache = new ResolvedAccessCache(() => dataVersion?.current() ?? null);
+  }
+
+  private readonly cache: ResolvedAccessCache;
 
   get accountsOn(): boolean {
     return this.config.auth === 'accounts';
@@ -43,17 +50,17 @@ export class AccessResolver {
       return { access: BookAccess.everything({ kind: 'service' }, null) };
     }
     if (serviceHeader !== undefined && token === undefined) return { access: BookAccess.nothing(), failure: 'invalid_token' };
-    if (token !== undefined) {
-      const found = await this.authenticator.token(token);
-      if (!found) return { access: BookAccess.nothing(), failure: 'invalid_token' };
-      return { access: await this.forUser({ kind: 'user', user: found.user, credential: found.credential }) };
-    }
-    const secret = sessionSecret(headers);
-    if (secret) {
-      const found = await this.authenticator.session(secret);
-      if (found) return { access: await this.forUser({ kind: 'user', user: found.user, credential: found.credential }) };
-    }
-    return { access: BookAccess.nothing(), failure: 'missing' };
+    const secret = token === undefined ? sessionSecret(headers) : undefined;
+    const key = token !== undefined ? `t:${token}` : secret ? `s:${secret}` : null;
+    if (key === null) return { access: BookAccess.nothing(), failure: 'missing' };
+    const cached = this.cache.get(key);
+    if (cached) return { access: cached };
+    const version = this.cache.currentVersion();
+    const found = token !== undefined ? await this.authenticator.token(token) : await this.authenticator.session(secret!);
+    if (!found) return { access: BookAccess.nothing(), failure: token !== undefined ? 'invalid_token' : 'missing' };
+    const access = await this.forUser({ kind: 'user', user: found.user, credential: found.credential });
+    this.cache.set(key, version, access);
+    return { access };
   }
 
   /** A user's access as it is now (queue jobs acting as a token's user re-check at apply time). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Contact, ContactEvent, ContactFields, EditedReason, EditedVia, Editor } from '@contacts/wire-types';
+import type { Contact, ContactEvent, ContactFields, ContactMovedEvent, EditedReason, EditedVia, Editor } from '@contacts/wire-types';
 import type { BookAccess } from '../access/book-access.js';
 import { ApiError, emailReserved, emailTaken, isUniqueViolation, notFound } from '../common/api-errors.js';
 import { nowIso } from '../common/clock.js';
@@ -90,10 +90,11 @@ export class ContactMutations implements ContactRevisionWriter {
       }
       const now = nowIso();
       const channel = { reason: options.reason, via: options.via ?? access.via, editor: options.editor ?? access.editor, at: now };
-      return this.recorded(manager, channel, async () => {
+      const outcome = await this.recorded(manager, channel, async () => {
         await this.contacts.update(manager, id, { ...fields, ...(to !== from ? { address_book_id: to } : {}), updated_at: now });
         return id;
       });
+      return to === from ? outcome : { ...outcome, event: movedFrom(outcome.event, from) };
     });
   }
 
@@ -213,6 +214,16 @@ export class ContactMutations implements ContactRevisionWriter {
     if ((await this.contacts.emailOwner(book, email, exceptId, manager)) !== null) throw emailTaken(409);
     if (await this.reservations.heldByOther(manager, book, email, owner)) throw emailReserved();
   }
+}
+
+/**
+ * The version (and so its event) knows only the book the contact is in now: the book it
+ * left travels with the event, for realtime to tell that book's other readers it is gone.
+ */
+function movedFrom(event: ContactEvent | null, from: number): ContactEvent | null {
+  if (event?.type !== 'contact.updated') return event;
+  const moved: ContactMovedEvent = { ...event, moved_from: from };
+  return moved;
 }
 
 /** The version records the caller's account and channel. */
