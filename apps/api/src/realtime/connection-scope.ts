@@ -1,4 +1,4 @@
-import type { ContactEvent } from '@contacts/wire-types';
+import type { ContactDeletedEvent, ContactEvent } from '@contacts/wire-types';
 import type { BookAccess } from '../access/book-access.js';
 import type { AccessChange } from '../events/access-change-bus.js';
 
@@ -46,6 +46,34 @@ export function roomsOf(scope: ConnectionScope): string[] {
 export function eventRooms(event: ContactEvent): string[] {
   const book = event.address_book;
   return Number.isSafeInteger(book) ? [Rooms.book(book), Rooms.unrestricted] : [Rooms.unrestricted];
+}
+
+/** One variant of an event and who gets it: the connections in any of `to` and in none of `except`. */
+export interface Delivery {
+  event: ContactEvent;
+  to: string[];
+  except: string[];
+}
+
+/**
+ * What goes out for an event, each variant serialised once by the transport. Normally the
+ * event itself to eventRooms. A move (a contact.updated carrying the internal `moved_from`,
+ * see ContactMovedEvent) goes, without that field, to the new book's readers; the old
+ * book's readers who cannot read the new one get a contact.deleted under the same seq
+ * instead (the contact left their view), so nobody gets both.
+ */
+export function deliveriesOf(event: ContactEvent): Delivery[] {
+  if (!('moved_from' in event)) return [{ event, to: eventRooms(event), except: [] }];
+  const { moved_from: from, ...rest } = event as ContactEvent & { moved_from: unknown };
+  const update = rest as ContactEvent;
+  const to = eventRooms(update);
+  const plain: Delivery = { event: update, to, except: [] };
+  // Never trust the wire (it may have come through Redis): only a real move to another book.
+  if (update.type !== 'contact.updated' || !Number.isSafeInteger(from) || from === update.address_book) return [plain];
+  const removal: ContactDeletedEvent = {
+    type: 'contact.deleted', contact_id: update.contact.id, seq: update.seq, edited_by: update.edited_by, address_book: from as number,
+  };
+  return [plain, { event: removal, to: [Rooms.book(from as number)], except: to }];
 }
 
 /**

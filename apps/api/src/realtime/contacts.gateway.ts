@@ -5,7 +5,7 @@ import { type ContactEvent, type ContactEventMap, SOCKET_IO_NAMESPACE } from '@c
 import type { AccessChange } from '../events/access-change-bus.js';
 import { type AccessSink, AccessChangeRelay } from './access-change-relay.js';
 import { bookIdsIn, ConnectionAuthenticator, explicitToken, type OpenConnection } from './connection-authenticator.js';
-import { type ConnectionScope, eventRooms, revokedRooms, Rooms, roomsOf } from './connection-scope.js';
+import { type ConnectionScope, deliveriesOf, revokedRooms, Rooms, roomsOf } from './connection-scope.js';
 import { type EventSink, RealtimeHub } from './realtime-hub.js';
 
 /** Server-to-client events, derived from the one typed event map. */
@@ -60,7 +60,9 @@ export class ContactsGateway implements OnGatewayInit<ContactsNamespace>, EventS
   }
 
   sendLocal(event: ContactEvent): void {
-    if (this.namespace) emitContactEvent(this.namespace.local.to(eventRooms(event)), event);
+    const namespace = this.namespace;
+    if (!namespace) return;
+    for (const { event: variant, to, except } of deliveriesOf(event)) emitContactEvent(namespace.local.to(to).except(except), variant);
   }
 
   applyAccessChange(change: AccessChange): void {

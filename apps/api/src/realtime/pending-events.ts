@@ -52,6 +52,11 @@ export class PendingEvents {
     this.dropDelivered();
   }
 
+  /** The event held for `seq`, if any (it stays held). */
+  heldAt(seq: number): ContactEvent | undefined {
+    return seq > this.floor ? this.held.find((e) => e.seq === seq) : undefined;
+  }
+
   /** Forgets a held event the history does not know (never trust the wire). */
   discard(seq: number): void {
     const i = this.held.findIndex((e) => e.seq === seq);

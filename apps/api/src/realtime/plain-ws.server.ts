@@ -12,7 +12,7 @@ import type { AccessChange } from '../events/access-change-bus.js';
 import { OriginPolicy } from '../security/origin-policy.js';
 import { type AccessSink, AccessChangeRelay } from './access-change-relay.js';
 import { type Admission, bookIdsIn, ConnectionAuthenticator, explicitToken, type OpenConnection } from './connection-authenticator.js';
-import { eventRooms, revokedRooms, Rooms, roomsOf } from './connection-scope.js';
+import { deliveriesOf, revokedRooms, Rooms, roomsOf } from './connection-scope.js';
 import { type EventSink, RealtimeHub } from './realtime-hub.js';
 import { RoomIndex } from './room-index.js';
 
@@ -102,7 +102,7 @@ export class PlainWsServer implements EventSink, AccessSink, OnApplicationBootst
   }
 
   sendLocal(event: ContactEvent): void {
-    this.sendTo(eventRooms(event), event);
+    for (const delivery of deliveriesOf(event)) this.sendTo(delivery.to, delivery.event, delivery.except);
   }
 
   applyAccessChange(change: AccessChange): void {
@@ -153,10 +153,10 @@ export class PlainWsServer implements EventSink, AccessSink, OnApplicationBootst
     client.close(CREDENTIALS_REVOKED_CLOSE, 'credentials revoked');
   }
 
-  /** One JSON text frame, serialised once, to every open client in any of `rooms`. */
-  private sendTo(rooms: string[], event: ContactEvent | AddressBookEvent): void {
+  /** One JSON text frame, serialised once, to every open client in any of `rooms` (and none of `except`). */
+  private sendTo(rooms: string[], event: ContactEvent | AddressBookEvent, except: string[] = []): void {
     const frame = JSON.stringify(event);
-    for (const client of this.rooms.inAny(rooms)) {
+    for (const client of this.rooms.inAny(rooms, except)) {
       if (client.readyState !== WebSocket.OPEN) continue;
       if (client.bufferedAmount > MAX_BUFFERED_BYTES) {
         client.terminate();

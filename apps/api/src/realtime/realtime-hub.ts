@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ContactEvent } from '@contacts/wire-types';
+import type { ContactEvent, ContactMovedEvent } from '@contacts/wire-types';
 import { PendingEvents } from './pending-events.js';
 
 /** One transport's clients in this process (Socket.IO namespace, plain WebSocket server). */
@@ -140,12 +140,17 @@ export class RealtimeHub {
     }
   }
 
-  /** Rows in seq order from the history: each is the next that exists, whatever the gap. */
+  /**
+   * Rows in seq order from the history: each is the next that exists, whatever the gap.
+   * A row whose live event is held goes out as the history has it, plus the book a move
+   * left, which only the live event knows (see withMoveOf).
+   */
   private sendFromHistory(rows: ContactEvent[]): void {
     for (const row of rows) {
       if (row.seq <= this.pending.watermark) continue;
+      const live = this.pending.heldAt(row.seq);
       this.pending.advanceTo(row.seq);
-      this.send(row);
+      this.send(withMoveOf(row, live));
     }
   }
 
@@ -159,4 +164,16 @@ export class RealtimeHub {
       }
     }
   }
+}
+
+/**
+ * The history's row for a move does not say which book the contact left (the version has
+ * only its new book); the live event of the same seq does (ContactMovedEvent). Without a
+ * live event (a lost one, found by a sweep) readers of the old book get no removal.
+ */
+function withMoveOf(row: ContactEvent, live: ContactEvent | undefined): ContactEvent {
+  if (!live || !('moved_from' in live) || row.type !== 'contact.updated' || live.type !== 'contact.updated') return row;
+  if (live.contact.id !== row.contact.id || live.address_book !== row.address_book) return row;
+  const moved: ContactMovedEvent = { ...row, moved_from: (live as ContactMovedEvent).moved_from };
+  return moved;
 }

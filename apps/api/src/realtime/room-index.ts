@@ -29,13 +29,14 @@ export class RoomIndex<M> {
     for (const room of own) this.dropFromRoom(member, room);
   }
 
-  /** The members of any of `rooms`, each once. */
-  inAny(rooms: readonly string[]): Iterable<M> {
-    const sets = rooms.map((room) => this.members.get(room)).filter((set): set is Set<M> => set !== undefined && set.size > 0);
+  /** The members of any of `rooms` and of none of `except`, each once. */
+  inAny(rooms: readonly string[], except: readonly string[] = []): Iterable<M> {
+    const sets = this.setsOf(rooms);
+    const excluded = this.setsOf(except);
     // One room (the usual case for targeted changes) needs no copy.
-    if (sets.length <= 1) return sets[0] ?? [];
+    if (sets.length <= 1 && excluded.length === 0) return sets[0] ?? [];
     const union = new Set<M>();
-    for (const set of sets) for (const member of set) union.add(member);
+    for (const set of sets) for (const member of set) if (!excluded.some((out) => out.has(member))) union.add(member);
     return union;
   }
 
@@ -50,6 +51,10 @@ export class RoomIndex<M> {
 
   get size(): number {
     return this.roomsByMember.size;
+  }
+
+  private setsOf(rooms: readonly string[]): Set<M>[] {
+    return rooms.map((room) => this.members.get(room)).filter((set): set is Set<M> => set !== undefined && set.size > 0);
   }
 
   private dropFromRoom(member: M, room: string): void {
