@@ -257,14 +257,24 @@ describe('isolation between accounts, on every contact route', () => {
 
       // Into a book Grace cannot see: 404; into her own: moved, same id, history kept.
       expect((await as(grace).patch(`/api/contacts/${contact.id}/`, { address_book: adaBook })).status).toBe(404);
+      const beforeMove = ((await as(ada).get('/api/changes/?since=0&limit=1000')).body as ChangesPage).last_seq;
       const moved = await as(grace).patch(`/api/contacts/${contact.id}/`, { address_book: graceBook });
       expect(moved.status).toBe(200);
       expect(moved.body).toMatchObject({ id: contact.id, address_book: graceBook });
       const history = (await as(grace).get(`/api/contacts/${contact.id}/history/`)).body as Version[];
       expect(history.length).toBeGreaterThanOrEqual(3);
       expect(history[0].address_book).toBe(graceBook);
-      // Ada is not in Grace's book: the contact is gone for her.
+      // Ada is not in Grace's book: the contact is gone for her, and her feed says so
+      // (without a word of where it went); Grace's feed has the move itself.
       expect((await as(ada).get(`/api/contacts/${contact.id}/`)).status).toBe(404);
+      const adaFeed = (await as(ada).get(`/api/changes/?since=${beforeMove}`)).body as ChangesPage;
+      expect(adaFeed.results).toEqual([
+        { type: 'contact.deleted', contact_id: contact.id, seq: history[0].id, edited_by: { id: grace.user.id, name: 'Grace Hopper' }, address_book: family },
+      ]);
+      const graceFeed = (await as(grace).get(`/api/changes/?since=${beforeMove}`)).body as ChangesPage;
+      expect(graceFeed.results).toEqual([
+        { type: 'contact.updated', contact: moved.body, seq: history[0].id, edited_by: { id: grace.user.id, name: 'Grace Hopper' }, address_book: graceBook },
+      ]);
     });
 
     it('once unshared, the book and its contacts are 404 again', async () => {

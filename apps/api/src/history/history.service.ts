@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type ChangesPage, DEFAULT_CHANGES_LIMIT, MAX_CHANGES_LIMIT, type Version } from '@contacts/wire-types';
 import type { BookAccess } from '../access/book-access.js';
 import { badRequest, notFound } from '../common/api-errors.js';
-import { eventFor, toVersion } from './version.mapper.js';
+import { eventFor, movedOutEventFor, toVersion } from './version.mapper.js';
 import { VersionsRepository } from './versions.repository.js';
 
 function nonNegativeInt(raw: unknown, field: string, fallback: number): number {
@@ -38,7 +38,10 @@ export class HistoryService {
     // The high-water mark first: a version committed after it is left for the next call.
     const head = await this.versions.lastSeq();
     const rows = books === 'all' || books.length > 0 ? await this.versions.since(since, limit, books, head) : [];
-    const results = rows.map(eventFor);
+    // A contact moved into a book the caller cannot read left one they can: for them it was deleted.
+    const results = rows.map(({ version, previousBook }) =>
+      access.canRead(Number(version.address_book_id)) || previousBook === null ? eventFor(version) : movedOutEventFor(version, previousBook),
+    );
     const last_seq = results.length === limit ? results[results.length - 1].seq : Math.max(since, head);
     return { results, last_seq };
   }

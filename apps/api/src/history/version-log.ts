@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ContactEvent } from '@contacts/wire-types';
 import type { ContactVersionEntity } from './contact-version.entity.js';
-import { eventFor } from './version.mapper.js';
+import { liveEventFor } from './version.mapper.js';
 import { VersionsRepository } from './versions.repository.js';
 
 /**
@@ -30,6 +30,6 @@ export class VersionLog {
 
   /** Committed events with seq above `after`, oldest first, at most `limit`: the change feed's and the realtime gap fill's source. */
   async eventsSince(after: number, limit: number): Promise<ContactEvent[]> {
-    return (await this.versions.since(after, limit)).map(eventFor);
+    return (await this.versions.since(after, limit)).map(({ version, previousBook }) => liveEventFor(version, previousBook));
   }
 }

@@ -1,4 +1,4 @@
-import type { Contact, ContactEvent, Editor, Version } from '@contacts/wire-types';
+import type { Contact, ContactEvent, ContactMovedEvent, Editor, Version } from '@contacts/wire-types';
 import type { ContactVersionEntity } from './contact-version.entity.js';
 
 /** What this server always sends: the optional wire fields filled in. */
@@ -55,4 +55,19 @@ export function eventFor(row: ContactVersionEntity): FullEvent {
     default:
       return { type: 'contact.updated', contact: contactAt(row), seq, edited_by, address_book };
   }
+}
+
+/**
+ * A version as the change feed tells it to someone who can read only the book the contact
+ * left (it was moved into a book they cannot see): for them it was deleted.
+ */
+export function movedOutEventFor(row: ContactVersionEntity, leftBook: number): FullEvent {
+  return { type: 'contact.deleted', contact_id: Number(row.contact_id), seq: Number(row.id), edited_by: editorOf(row), address_book: leftBook };
+}
+
+/** The live event a version announces, with the internal `moved_from` when it moved the contact (realtime strips it). */
+export function liveEventFor(row: ContactVersionEntity, previousBook: number | null): ContactEvent | ContactMovedEvent {
+  const event = eventFor(row);
+  if (event.type !== 'contact.updated' || previousBook === null || previousBook === event.address_book) return event;
+  return { ...event, moved_from: previousBook };
 }

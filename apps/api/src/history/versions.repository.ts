@@ -3,6 +3,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DatabaseReader } from '../database/database-reader.js';
 import { ContactVersionEntity } from './contact-version.entity.js';
 
+/** A version and the book of the one before it (null for a contact's first). */
+export interface VersionWithPreviousBook {
+  version: ContactVersionEntity;
+  previousBook: number | null;
+}
+
 /**
  * All SQL about the append-only history table. Reads outside a write transaction, the
  * realtime sweep's included, go to the reader: a version is only seen once committed.
@@ -29,12 +35,24 @@ export class VersionsRepository {
     return manager.findOne(ContactVersionEntity, { where: { contact_id: contactId }, order: { id: 'DESC' } });
   }
 
-  /** Versions after `seq` (up to `upTo` when given), oldest first, in `books`: the catch-up feed. */
-  since(seq: number, limit: number, books: number[] | 'all' = 'all', upTo?: number): Promise<ContactVersionEntity[]> {
-    const query = this.dataSource.manager.createQueryBuilder(ContactVersionEntity, 'v').where('v.id > :seq', { seq });
+  /**
+   * Versions after `seq` (up to `upTo` when given), oldest first: the catch-up feed. Each
+   * with the book of the contact's version before it, so a move out of a book can be told
+   * to that book's readers; in `books`, a version counts if either book is one of them.
+   */
+  async since(seq: number, limit: number, books: number[] | 'all' = 'all', upTo?: number): Promise<VersionWithPreviousBook[]> {
+    const previous = `(SELECT p.address_book_id FROM contact_versions p WHERE p.contact_id = v.contact_id AND p.id < v.id ORDER BY p.id DESC LIMIT 1)`;
+    const query = this.dataSource.manager
+      .createQueryBuilder(ContactVersionEntity, 'v')
+      .addSelect(previous, 'previous_address_book_id')
+      .where('v.id > :seq', { seq });
     if (upTo !== undefined) query.andWhere('v.id <= :upTo', { upTo });
-    if (books !== 'all') query.andWhere('v.address_book_id IN (:...books)', { books });
-    return query.orderBy('v.id', 'ASC').limit(limit).getMany();
+    if (books !== 'all') query.andWhere(`(v.address_book_id IN (:...books) OR ${previous} IN (:...books))`, { books });
+    const { entities, raw } = await query.orderBy('v.id', 'ASC').limit(limit).getRawAndEntities<{ previous_address_book_id: number | null }>();
+    return entities.map((version, i) => {
+      const before = raw[i]?.previous_address_book_id;
+      return { version, previousBook: before === null || before === undefined ? null : Number(before) };
+    });
   }
 
   async lastSeq(): Promise<number> {

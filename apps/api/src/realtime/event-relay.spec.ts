@@ -22,7 +22,7 @@ function fakes(initial: number[]) {
   const rows = initial.map(version);
   const versions = {
     lastSeq: async () => rows.at(-1)?.id ?? 0,
-    since: async (seq: number, limit: number) => rows.filter((r) => r.id > seq).slice(0, limit),
+    since: async (seq: number, limit: number) => rows.filter((r) => r.id > seq).slice(0, limit).map((version) => ({ version, previousBook: null })),
   } as unknown as VersionsRepository;
   const published: string[] = [];
   const sub = Object.assign(new EventEmitter(), { status: 'ready', subscribe: async () => 1 });

@@ -3,7 +3,8 @@ import { CONTACT_EVENT_TYPES, type ContactEvent } from '@contacts/wire-types';
 /**
  * The Redis pub/sub channel that carries every contact event between processes: API
  * replicas, the queue worker and the seeding command all publish here, every replica
- * subscribes. Messages are the wire events as JSON, exactly what clients receive.
+ * subscribes. Messages are the wire events as JSON (plus server-internal fields such as a
+ * move's `moved_from`, which realtime strips before anything reaches a client).
  */
 export function eventChannel(redisPrefix: string): string {
   return `${redisPrefix}contacts:events`;
