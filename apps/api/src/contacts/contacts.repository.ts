@@ -17,8 +17,10 @@ const COLUMNS = 'c.id, c.address_book_id, c.first_name, c.last_name, c.email, c.
 /** Up to this many search matches, a page is read by primary key rather than by date index. */
 const INLINE_MATCH_IDS = 2000;
 
-/** Up to this many books, a page over several books merges per-book index walks (mergedBooksPage). */
+/** Up to this many books, a page over several books may merge per-book index walks (severalBooksPage). */
 const MERGED_BOOKS = 32;
+/** Books holding at least 1/DENSE_SHARE of all contacts are read through the date index. */
+const DENSE_SHARE = 4;
 
 /** Terms shorter than a trigram cannot use the full-text index. */
 const MIN_INDEXED_TERM = 3;
@@ -62,7 +64,7 @@ export class ContactsRepository {
   async page({ search, offset, limit, books }: ContactPageQuery): Promise<{ count: number; rows: ContactEntity[] }> {
     if (books !== 'all' && books.length === 0) return { count: 0, rows: [] };
     if (this.sqlite && search.length >= MIN_INDEXED_TERM) return this.indexedSearchPage(search, offset, limit, books);
-    if (this.sqlite && !search && books !== 'all' && books.length > 1 && books.length <= MERGED_BOOKS) return this.mergedBooksPage(books, offset, limit);
+    if (this.sqlite && !search && books !== 'all' && books.length > 1 && books.length <= MERGED_BOOKS) return this.severalBooksPage(books, offset, limit);
     const filter = search ? this.searchFilter(search) : { where: '', params: [] as unknown[] };
     const { where, params } = this.inBooks(filter, books);
     const [rows, [{ n }]] = await Promise.all([
@@ -139,23 +141,36 @@ export class ContactsRepository {
   }
 
   /**
-   * A page over several books, newest first: each book's own newest `offset + limit`, read
-   * in order from the (address_book_id, updated_at) index, merged. One IN over the books
-   * would make SQLite sort every contact of those books for each page.
+   * A page over several books, newest first, with its exact count. When the books hold a
+   * good share of all contacts, the date index is walked with the books as a filter (a
+   * page costs about its depth); when they are a small corner of a big table, each book's
+   * own newest `offset + limit` are read from the (address_book_id, updated_at) index and
+   * merged, instead of walking past everyone else's. (One IN over the book index would
+   * make SQLite sort every contact of those books for each page.)
    */
-  private async mergedBooksPage(books: number[], offset: number, limit: number): Promise<{ count: number; rows: ContactEntity[] }> {
+  private async severalBooksPage(books: number[], offset: number, limit: number): Promise<{ count: number; rows: ContactEntity[] }> {
+    const list = JSON.stringify(books);
+    const [[{ n }], [{ top }]] = (await Promise.all([
+      this.dataSource.query('SELECT COUNT(*) AS n FROM contacts WHERE address_book_id IN (SELECT value FROM json_each(?))', [list]),
+      // The highest id bounds the table's size at no cost (ids only grow).
+      this.dataSource.query('SELECT coalesce(max(id), 0) AS top FROM contacts'),
+    ])) as [Array<{ n: number }>, Array<{ top: number }>];
+    const count = Number(n);
+    if (count === 0 || offset >= count) return { count, rows: [] };
+    if (count * DENSE_SHARE >= Number(top)) {
+      const rows = (await this.dataSource.query(
+        `SELECT ${COLUMNS} FROM contacts c WHERE +c.address_book_id IN (SELECT value FROM json_each(?))
+          ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?`,
+        [list, limit, offset],
+      )) as ContactEntity[];
+      return { count, rows };
+    }
     const perBook = `SELECT * FROM (SELECT ${COLUMNS} FROM contacts c WHERE c.address_book_id = ? ORDER BY c.updated_at DESC, c.id DESC LIMIT ?)`;
-    const [rows, [{ n }]] = await Promise.all([
-      this.dataSource.query(`SELECT * FROM (${books.map(() => perBook).join(' UNION ALL ')}) ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`, [
-        ...books.flatMap((book) => [book, offset + limit]),
-        limit,
-        offset,
-      ]) as Promise<ContactEntity[]>,
-      this.dataSource.query('SELECT COUNT(*) AS n FROM contacts WHERE address_book_id IN (SELECT value FROM json_each(?))', [
-        JSON.stringify(books),
-      ]) as Promise<Array<{ n: number }>>,
-    ]);
-    return { count: Number(n), rows };
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM (${books.map(() => perBook).join(' UNION ALL ')}) ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`,
+      [...books.flatMap((book) => [book, offset + limit]), limit, offset],
+    )) as ContactEntity[];
+    return { count, rows };
   }
 
   /** The ids of a book's contacts (deleting a book deletes each of them through the write path). */
