@@ -36,9 +36,6 @@ function fakes(config: Partial<AppConfig> = {}) {
       log.push(`roles of ${typeof userId} ${userId}`);
       return roles[userId] ?? new Map();
     },
-    async firstOwnBook(userId: number) {
-      return userId === 1 ? 1 : userId === 2 ? 4 : null;
-    },
     async firstBook() {
       return 1;
     },
@@ -175,13 +172,6 @@ describe('AccessResolver', () => {
         expect(access.caller).toEqual({ kind: 'anonymous' });
         expect(access.canRead(1)).toBe(false);
       }
-    });
-
-    it('forUserId builds a user\'s access as it is now (queue jobs)', async () => {
-      const f = fakes();
-      const access = await f.resolver.forUserId({ id: 2, email: 'alan@example.com', name: 'Alan Turing', is_admin: false }, { type: 'token', id: 9 });
-      expect(access.readableBooks()).toEqual([3, 4]);
-      expect(access.via).toBe('api');
     });
   });
 

@@ -63,11 +63,6 @@ export class AccessResolver {
     return { access };
   }
 
-  /** A user's access as it is now (queue jobs acting as a token's user re-check at apply time). */
-  async forUserId(user: Extract<Caller, { kind: 'user' }>['user'], credential: Extract<Caller, { kind: 'user' }>['credential']): Promise<BookAccess> {
-    return this.forUser({ kind: 'user', user, credential });
-  }
-
   /**
    * One read per request: the roles. The owner of a book has its `owner` member row, so
    * the first own book (where a create without `address_book` goes) is the lowest of those.

@@ -5,7 +5,7 @@ import { DatabaseReader } from '../database/database-reader.js';
 import { AddressBookEntity } from './address-book.entity.js';
 import { BookMemberEntity } from './book-member.entity.js';
 
-/** The reads the access policy makes on every request: a user's roles, and the default book. */
+/** The reads the access policy makes: a user's roles on every request, AUTH=none's book once. */
 @Injectable()
 export class BookRolesRepository {
   private readonly dataSource: DataSource;
@@ -21,12 +21,6 @@ export class BookRolesRepository {
       Pick<BookMemberEntity, 'address_book_id' | 'role'>
     >;
     return new Map(rows.map((row) => [Number(row.address_book_id), row.role]));
-  }
-
-  /** The user's first own book (where POST puts a contact without `address_book`), if any. */
-  async firstOwnBook(userId: number): Promise<number | null> {
-    const row = await this.dataSource.manager.findOne(AddressBookEntity, { where: { owner_id: userId }, order: { id: 'ASC' }, select: { id: true } });
-    return row ? Number(row.id) : null;
   }
 
   /** AUTH=none's one shared book: the oldest. */

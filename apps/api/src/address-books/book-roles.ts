@@ -11,10 +11,6 @@ export class BookRoles {
     return this.roles.rolesOf(userId);
   }
 
-  firstOwnBook(userId: number): Promise<number | null> {
-    return this.roles.firstOwnBook(userId);
-  }
-
   firstBook(): Promise<number | null> {
     return this.roles.firstBook();
   }
