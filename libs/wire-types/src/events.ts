@@ -1,6 +1,7 @@
 import type { AddressBook } from './address-books.js';
 import type { Contact } from './contact.js';
 import type { Editor } from './version.js';
+import type { ImportProgressEvent } from './imports.js';
 
 /** Who made the change an event announces (the version's `edited_by`): null without an account. */
 export interface EditedBy {
@@ -54,7 +55,7 @@ export interface AddressBookUnsharedEvent {
 
 export type AddressBookEvent = AddressBookSharedEvent | AddressBookUnsharedEvent;
 /** Everything a realtime connection can receive. */
-export type RealtimeEvent = ContactEvent | AddressBookEvent;
+export type RealtimeEvent = ContactEvent | AddressBookEvent | ImportProgressEvent;
 
 /**
  * The one event map: Socket.IO event name -> payload. Every emit on the server and
@@ -66,6 +67,7 @@ export interface ContactEventMap {
   'contact.deleted': ContactDeletedEvent;
   'address_book.shared': AddressBookSharedEvent;
   'address_book.unshared': AddressBookUnsharedEvent;
+  'import.progress': ImportProgressEvent;
 }
 
 export const CONTACT_EVENT_TYPES: readonly ContactEventType[] = ['contact.created', 'contact.updated', 'contact.deleted'];

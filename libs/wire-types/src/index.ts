@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './events.js';
 export * from './accounts.js';
 export * from './address-books.js';
+export * from './imports.js';

@@ -1,3 +1,5 @@
+import type { ContactDetails } from './contact.js';
+
 export const EDITED_REASONS = ['created', 'updated', 'external_update', 'deleted', 'reverted', 'restored'] as const;
 export type EditedReason = (typeof EDITED_REASONS)[number];
 
@@ -16,8 +18,8 @@ export interface Editor {
   name: string;
 }
 
-/** One immutable snapshot of a contact, written by every mutation. */
-export interface Version {
+/** One immutable snapshot of a contact (every field), written by every mutation. */
+export interface Version extends ContactDetails {
   id: number;
   contact: number;
   /** The book the contact was in after this change. */
