@@ -79,6 +79,7 @@ export function benchTable(r, createDelayMs) {
       rows.push([`realtime, ${mode}`, rt?.skipped ? `skipped: ${rt.skipped}` : `error: ${rt?.error}`, '']);
     }
   }
+  rows.push(...importRows(r.imports));
   rows.push(['API RSS idle / list / creates', `${r.api_rss_mb_idle} / ${r.api_rss_mb_after_list} / ${r.api_rss_mb_after_creates} MB`, '']);
   rows.push(['API RSS (100k db, after search)', `${r.api_rss_mb_100k} MB`, '']);
   const parts = Object.entries(r.part_seconds ?? {}).map(([name, seconds]) => `${name.replace(/_/g, ' ')} ${seconds}`);
@@ -121,6 +122,46 @@ function loginRows(s) {
     [`sign-in, ${l.concurrent.concurrency} concurrent`, `${ms(l.concurrent)}, ${l.concurrent.per_s}/s ${JSON.stringify(l.concurrent.statuses)}`, ''],
     ['sign-in refused: wrong password / unknown email', `p50 ${l.wrong_password.p50} / ${l.unknown_email.p50} ms (n=${l.wrong_password.n}/${l.unknown_email.n})`, ''],
   ];
+}
+
+/** Import and export at two sizes (imports.mjs), each beside the floors of the same run. */
+function importRows(x) {
+  if (!x?.floors) return [['import / export of generated cards', notRun(x), '']];
+  const f = x.floors;
+  const rows = [
+    ['floor: the codec alone, split + parse', `${f.parse.cards_per_s} cards/s (${f.parse.cards} cards)`, ''],
+    ['floor: raw better-sqlite3, one transaction per card', `${f.raw_sqlite.cards_per_s} cards/s (${f.raw_sqlite.cards} cards)`, ''],
+  ];
+  for (const [size, i] of Object.entries(x.import)) {
+    rows.push([
+      `import ${Number(size).toLocaleString('en')} cards (${i.file_mb} MB vCard)`,
+      `${i.cards_per_s} cards/s = ${i.pct_of_raw_sqlite}% of raw, ${i.seconds} s, server RSS peak ${i.rss_mb_peak} MB (idle ${i.rss_mb_idle})${i.skipped ? `, skipped ${i.skipped}` : ''}`,
+      '',
+    ]);
+  }
+  rows.push(
+    ['floor: the codec alone writing vCard / CSV', `${f.render.vcard.mb_per_s} / ${f.render.csv.mb_per_s} MB/s (${f.render.vcard.contacts} contacts)`, ''],
+    ['floor: bare node:http streaming a file', `${f.bare_stream.mb_per_s} MB/s`, ''],
+  );
+  for (const [size, e] of Object.entries(x.export)) {
+    for (const format of ['vcard', 'csv']) {
+      const o = e[format];
+      rows.push([
+        `export ${Number(size).toLocaleString('en')} contacts, ${format === 'vcard' ? 'vCard' : 'CSV'}`,
+        `${o.mb_per_s} MB/s = ${o.pct_of_codec}% of the codec, ${o.mb} MB, server RSS peak ${o.rss_mb_peak} MB (idle ${e.rss_mb_idle})`,
+        '',
+      ]);
+    }
+  }
+  const capped = Object.values(x.export).find((e) => e.vcard_heap_capped)?.vcard_heap_capped;
+  if (capped) {
+    rows.push([
+      `  the largest export again, heap capped at ${capped.heap_cap_mb} MB`,
+      capped.status === 200 ? `${capped.mb} MB at ${capped.mb_per_s} MB/s, server RSS peak ${capped.rss_mb_peak} MB` : `failed: ${capped.status}`,
+      `completes: ${capped.status === 200 && capped.mb > 0 ? 'ok' : 'MISS'}`,
+    ]);
+  }
+  return rows;
 }
 
 /** Why a part printed no figure: skipped (a service is down) or failed. */

@@ -1,4 +1,4 @@
-import type { Contact, Version } from '@contacts/wire-types';
+import { type Contact, emptyContactDetails, type Version } from '@contacts/wire-types';
 import { contactFields, createContact, tableCounts } from '../support/contacts-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -16,8 +16,11 @@ describe('contacts CRUD (contract rows)', () => {
     expect(res.status).toBe(201);
     expect(Date.now() - started).toBeGreaterThanOrEqual(app.config.createDelayMs - 5);
     const contact = res.body as Contact;
-    expect(Object.keys(contact).sort()).toEqual(['address_book', 'created_at', 'email', 'first_name', 'id', 'last_name', 'phone', 'updated_at']);
-    expect(contact).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace', email: fields.email, phone: fields.phone, address_book: 1 });
+    expect(Object.keys(contact).sort()).toEqual([
+      'address_book', 'addresses', 'birthday', 'created_at', 'email', 'first_name', 'id', 'job_title', 'last_name', 'notes', 'organization',
+      'other_emails', 'other_phones', 'phone', 'uid', 'updated_at',
+    ]);
+    expect(contact).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace', email: fields.email, phone: fields.phone, address_book: 1, ...emptyContactDetails() });
     expect(contact.id).not.toBe(999);
     expect(contact.created_at).toMatch(ISO);
     expect(contact.updated_at).toBe(contact.created_at);
@@ -34,6 +37,7 @@ describe('contacts CRUD (contract rows)', () => {
         last_name: 'Lovelace',
         email: fields.email,
         phone: fields.phone,
+        ...emptyContactDetails(),
         edited_at: contact.updated_at,
         edited_reason: 'created',
         edited_by: null,

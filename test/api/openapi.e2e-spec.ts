@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'openapi-backend';
+import { emptyContactDetails } from '@contacts/wire-types';
 import { ROOT } from '../../scripts/openapi/openapi-files.mjs';
 import { OpenApiResponseValidator } from '../support/openapi-validator.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -75,7 +76,13 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
     });
     expect(schemas.ContactDeletedEvent.required).toEqual(expect.arrayContaining(['type', 'contact_id', 'seq']));
     expect(schemas.ChangesPage.properties.results.items).toEqual({ $ref: '#/components/schemas/ContactEvent' });
-    expect(Object.keys(schemas.Contact.properties).sort()).toEqual(['address_book', 'created_at', 'email', 'first_name', 'id', 'last_name', 'phone', 'updated_at']);
+    expect(Object.keys(schemas.Contact.properties).sort()).toEqual([
+      'address_book', 'addresses', 'birthday', 'created_at', 'email', 'first_name', 'id', 'job_title', 'last_name', 'notes', 'organization',
+      'other_emails', 'other_phones', 'phone', 'uid', 'updated_at',
+    ]);
+    expect(schemas.Contact.properties.uid.readOnly).toBe(true);
+    expect(schemas.Contact.properties.other_phones.items).toEqual({ $ref: '#/components/schemas/LabeledValue' });
+    expect(schemas.Version.required).toEqual(expect.arrayContaining(['organization', 'other_emails', 'addresses', 'birthday']));
     expect(schemas.Version.properties.edited_reason.enum).toContain('external_update');
     const description: string = doc.info.description;
     expect(description).toContain('Socket.IO');
@@ -107,7 +114,10 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
 describe('the response validator every e2e suite runs (test/support/openapi-validator.ts)', () => {
   let app: TestApp;
   let validator: OpenApiResponseValidator;
-  const contact = { id: 1, address_book: 1, first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', phone: '+1 555', created_at: '2026-11-26T10:00:00.000Z', updated_at: '2026-11-26T10:00:00.000Z' };
+  const contact = {
+    id: 1, address_book: 1, first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', phone: '+1 555', ...emptyContactDetails(),
+    uid: '0b7c7d0e-3f1b-4c8e-9a51-2d1f0c6b9e4a', created_at: '2026-11-26T10:00:00.000Z', updated_at: '2026-11-26T10:00:00.000Z',
+  };
   const json = { 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'r1' };
   const exchange = (method: string, url: string, status: number, body: unknown, headers: Record<string, unknown> = json) => ({
     method, url, status, headers, body: body === undefined ? null : JSON.stringify(body), streamed: false,
@@ -128,6 +138,7 @@ describe('the response validator every e2e suite runs (test/support/openapi-vali
     const flagged = (e: ReturnType<typeof exchange>) => validator.violations(e).join('\n');
     expect(flagged(exchange('GET', '/api/contacts/1/', 200, contact))).toMatch(/header.*etag/i); // the ETag is missing
     expect(flagged(exchange('GET', '/api/contacts/1/', 200, { ...contact, email: 7 }, { ...json, etag: '"x"' }))).toMatch(/email must be string/);
+    expect(flagged(exchange('GET', '/api/contacts/1/', 200, { ...contact, other_phones: [{ label: 'x' }] }, { ...json, etag: '"x"' }))).toMatch(/value/);
     expect(flagged(exchange('GET', '/api/contacts/1/', 418, { detail: 'teapot' }))).toMatch(/status 418 is not documented/);
     expect(flagged(exchange('POST', '/api/contacts/', 400, { email: 'not a list' }))).toMatch(/body/);
     expect(flagged(exchange('GET', '/api/changes/', 200, { results: [{ type: 'contact.moved', seq: 1, edited_by: null }], last_seq: 1 }))).toMatch(/body/);

@@ -2,7 +2,7 @@
 // server runs (TEST_DATABASE selects which): versioned by the database, announced once to
 // Socket.IO and plain-WebSocket clients within 2 s, refused when they break a rule.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ContactEvent, Version } from '@contacts/wire-types';
+import { type ContactEvent, emptyContactDetails, type Version } from '@contacts/wire-types';
 import { startTestApp, TEST_DATABASE, type TestApp } from '../support/test-app.js';
 import { api, changesSince, type EventClient, plainWsClient, sleep, socketIoClient } from '../realtime/realtime-clients.js';
 import { type DatabaseTarget, literal, shell, sql } from './sql-shell.js';
@@ -48,10 +48,13 @@ describe(`changes made straight in the ${TEST_DATABASE} database`, () => {
     const out = await sql(db, `INSERT INTO contacts (first_name, last_name, email, phone) VALUES ('Hedy', 'Lamarr', ${literal(address)}, '+1-555-0100') RETURNING id`);
     const id = Number(out);
     const contact = (await api(t.baseUrl, 'GET', `/api/contacts/${id}/`)).body;
-    expect(contact).toEqual({ id, address_book: 1, first_name: 'Hedy', last_name: 'Lamarr', email: address, phone: '+1-555-0100', created_at: expect.stringMatching(ISO), updated_at: contact.created_at });
+    expect(contact).toEqual({
+      id, address_book: 1, first_name: 'Hedy', last_name: 'Lamarr', email: address, phone: '+1-555-0100', ...emptyContactDetails(),
+      uid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), created_at: expect.stringMatching(ISO), updated_at: contact.created_at,
+    });
     const versions = await history(id);
     expect(versions).toEqual([{
-      id: before + 1, contact: id, address_book: 1, first_name: 'Hedy', last_name: 'Lamarr', email: address, phone: '+1-555-0100',
+      id: before + 1, contact: id, address_book: 1, first_name: 'Hedy', last_name: 'Lamarr', email: address, phone: '+1-555-0100', ...emptyContactDetails(),
       edited_at: contact.updated_at, edited_reason: 'created', edited_by: null, edited_via: 'database',
     }]);
     await expectAnnounced(all, before, [{ type: 'contact.created', contact, seq: before + 1, address_book: 1, edited_by: null }]);

@@ -56,14 +56,17 @@ describe('HTTP API under generated input', () => {
     await fc.assert(
       fc.asyncProperty(okName, okName, okEmailLocal, okPhone, async (first, last, local, phone) => {
         n += 1;
-        const input = { first_name: first, last_name: `${last} z${n}`, email: `${local}.${n}@fz.example`, phone };
+        const input = {
+          first_name: first, last_name: `${last} z${n}`, email: `${local}.${n}@fz.example`, phone,
+          organization: `${first} org${n}`, other_emails: [{ label: last.slice(0, 50).trim(), value: `${local}.other${n}@fz.example` }],
+        };
         const created = await send('POST', '/api/contacts/', json(input));
         if (created.status === 400 && created.body.email) return; // an email the contract's pattern refuses
         expect({ input, status: created.status, body: created.body }).toMatchObject({ status: 201, body: input });
         ids.push(created.body.id);
         const got = await send('GET', `/api/contacts/${created.body.id}/`);
         expect(got.body).toEqual(created.body);
-        for (const term of [input.last_name, input.email]) {
+        for (const term of [input.last_name, input.email, input.organization, input.other_emails[0].value]) {
           const found = await send('GET', `/api/contacts/?page_size=100&search=${encodeURIComponent(term)}`);
           expect({ term, status: found.status, ids: found.body.results.map((c: Contact) => c.id) }).toMatchObject({ term, status: 200, ids: expect.arrayContaining([created.body.id]) });
         }

@@ -15,11 +15,19 @@ export const okName = fc.tuple(nasty, fc.string({ unit: 'grapheme', maxLength: 2
 export const okEmailLocal = fc.stringMatching(/^[^\s@"\\]{1,20}$/);
 export const okPhone = fc.stringMatching(/^\+?[\d\-(). ]{0,15}\d$/).map((p) => p.trim());
 
+/** The details as a client might send them: lists of entries (well-formed or not), dates, anything. */
+const entry = fc.record(
+  { label: fc.oneof(text, fc.jsonValue()), value: fc.oneof(text, okPhone, okEmailLocal.map((l) => `${l}@fz.example`), fc.jsonValue()), city: text },
+  { requiredKeys: [] },
+);
+const detail = fc.oneof(text, fc.jsonValue(), fc.array(fc.oneof(entry, fc.jsonValue()), { maxLength: 12 }), fc.constantFrom('1815-12-10', '--02-29', '2023-02-30', null));
+
 /** Anything a client could send as a JSON body. */
 export const anyBody = fc.oneof(
   fc.jsonValue(),
   fc.dictionary(fc.constantFrom('first_name', 'last_name', 'email', 'phone', 'id', 'created_at', 'x'), fc.oneof(text, fc.jsonValue())),
   fc.record({ first_name: text, last_name: text, email: fc.oneof(text, okEmailLocal.map((l) => `${l}@fz.example`)), phone: fc.oneof(text, okPhone) }, { requiredKeys: [] }),
+  fc.dictionary(fc.constantFrom('organization', 'notes', 'birthday', 'other_emails', 'other_phones', 'addresses', 'uid', 'phone'), detail),
 );
 
 /** Header values fetch accepts (ByteString, no CR/LF). */

@@ -52,11 +52,11 @@ describe(`no dirty reads on ${TEST_DATABASE}`, () => {
     const versions = t.app.get(VersionsRepository);
     const rolledBack = t.app.get(WriteTransactions).run(async (manager) => {
       const now = new Date().toISOString();
-      const row = await contacts.insert(manager, { ...DIRTY, address_book_id: 1, created_at: now, updated_at: now }); // AUTH=none: the one shared book
+      const id = await contacts.insert(manager, { ...DIRTY, address_book_id: 1, created_at: now, updated_at: now }); // AUTH=none: the one shared book
       // The history trigger wrote its version in this transaction.
-      const version = await versions.latestOf(row.id, manager);
+      const version = await versions.latestOf(id, manager);
       if (!version) throw new Error('the history trigger wrote no version');
-      written({ contactId: row.id, seq: version.id });
+      written({ contactId: id, seq: version.id });
       await pause;
       throw new Error('rolled back on purpose');
     });

@@ -11,6 +11,7 @@ import { FeatureSeamsModule } from './feature-seams.module.js';
 import { ExternalModule } from './external/external.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HistoryModule } from './history/history.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { RevisionsModule } from './history/revisions.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { SecurityModule } from './security/security.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         RevisionsModule.register(ContactsModule),
         ContactsModule,
         HistoryModule,
+        ImportsModule,
         ExternalModule.forRoot(config),
         RealtimeModule,
         HealthModule,

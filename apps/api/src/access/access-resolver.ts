@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DataVersion } from '../database/data-version.js';
 import { tokenMatches } from '../security/service-token.js';
 import { BookAccess } from './book-access.js';
-import type { Caller } from './caller.js';
+import type { Caller, CallerRef } from './caller.js';
 import { ResolvedAccessCache } from './resolved-access-cache.js';
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -61,6 +61,18 @@ export class AccessResolver {
     const access = await this.forUser({ kind: 'user', user: found.user, credential: found.credential });
     this.cache.set(key, version, access);
     return { access };
+  }
+
+  /**
+   * A caller's access as it is now, outside any request: for work a request started that
+   * goes on without it (an import resuming after a restart). The account and its roles are
+   * read again; null when the account is gone.
+   */
+  async again(ref: CallerRef): Promise<BookAccess | null> {
+    if (ref.kind === 'open') return BookAccess.everything({ kind: 'open' }, await this.sharedBook());
+    if (ref.kind === 'service') return BookAccess.everything({ kind: 'service' }, null);
+    const user = await this.authenticator.user(ref.userId);
+    return user ? this.forUser({ kind: 'user', user, credential: ref.credential }) : null;
   }
 
   /**

@@ -37,3 +37,25 @@ export function viaOf(caller: Caller): EditedVia {
   if (caller.kind === 'user' && caller.credential.type === 'session') return 'web';
   return 'api';
 }
+
+/**
+ * A caller as work that outlives its request remembers it (an import resuming after a
+ * restart): no secrets, only what AccessResolver.again needs to act as them once more.
+ */
+export type CallerRef =
+  | { kind: 'open' }
+  | { kind: 'service' }
+  | { kind: 'user'; userId: number; credential: Extract<Caller, { kind: 'user' }>['credential'] };
+
+/** The reference to `caller`; null for an anonymous caller (nothing to act as). */
+export function callerRefOf(caller: Caller): CallerRef | null {
+  switch (caller.kind) {
+    case 'open':
+    case 'service':
+      return { kind: caller.kind };
+    case 'user':
+      return { kind: 'user', userId: caller.user.id, credential: caller.credential };
+    default:
+      return null;
+  }
+}

@@ -5,6 +5,7 @@ import { WriteTransactions } from '../database/write-transactions.js';
 import { API_TOKEN_PREFIX, secretHash } from './credential-secret.js';
 import { CredentialsRepository } from './credentials.repository.js';
 import type { UserEntity } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
 
 /** Who a credential belongs to, and which credential it was (to close what it opened). */
 export interface Authenticated {
@@ -30,7 +31,13 @@ export class Authenticator {
     private readonly credentials: CredentialsRepository,
     private readonly writes: WriteTransactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersRepository,
   ) {}
+
+  /** An account by id, for work that acts as a user without a credential to check (an import resuming after a restart). */
+  user(id: number): Promise<UserEntity | null> {
+    return this.users.byId(id);
+  }
 
   async session(secret: string): Promise<Authenticated | null> {
     const hash = secretHash(secret);

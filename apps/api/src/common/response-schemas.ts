@@ -4,6 +4,15 @@
  * describe exactly the wire types in @contacts/wire-types.
  */
 const string = { type: 'string' } as const;
+const labeledValues = { type: 'array', items: { type: 'object', properties: { label: string, value: string }, required: ['label', 'value'] } } as const;
+const addresses = {
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: { label: string, street: string, city: string, region: string, postal_code: string, country: string },
+    required: ['label', 'street', 'city', 'region', 'postal_code', 'country'],
+  },
+} as const;
 
 const CONTACT_SCHEMA = {
   type: 'object',
@@ -13,11 +22,20 @@ const CONTACT_SCHEMA = {
     last_name: string,
     email: string,
     phone: string,
+    organization: string,
+    job_title: string,
+    notes: string,
+    birthday: { type: ['string', 'null'] },
+    other_emails: labeledValues,
+    other_phones: labeledValues,
+    addresses,
     address_book: { type: 'integer' },
+    uid: string,
     created_at: string,
     updated_at: string,
   },
-  required: ['id', 'first_name', 'last_name', 'email', 'phone', 'address_book', 'created_at', 'updated_at'],
+  required: ['id', 'first_name', 'last_name', 'email', 'phone', 'organization', 'job_title', 'notes', 'birthday', 'other_emails', 'other_phones',
+    'addresses', 'address_book', 'uid', 'created_at', 'updated_at'],
 } as const;
 
 export const CONTACT_PAGE_RESPONSE = {

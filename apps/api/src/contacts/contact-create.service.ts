@@ -11,6 +11,7 @@ import { ContactsRepository } from './contacts.repository.js';
 import { EmailReservations } from './email-reservations.js';
 import { fingerprintOf, IdempotencyStore, type StoredResponse } from './idempotency-store.js';
 import { PendingCreates } from './pending-creates.js';
+import { completeFields } from './stored-contact.js';
 import { ContactInputValidator } from './validators/contact-input.validator.js';
 
 const MAX_KEY_LENGTH = 255;
@@ -73,10 +74,13 @@ export class ContactCreateService {
     const book = bookFieldOf(body) ?? access.defaultBook;
     if (book === null) throw badRequest({ address_book: ['This field is required.'] });
     access.requireWrite(book);
-    const fields = await this.validator.validate(body, {
-      partial: false,
-      emailTaken: async (email) => (await this.contacts.emailOwner(book, email)) !== null,
-    });
+    // A create's absent details are empty.
+    const fields = completeFields(
+      await this.validator.validate(body, {
+        partial: false,
+        emailTaken: async (email) => (await this.contacts.emailOwner(book, email)) !== null,
+      }),
+    );
     const owner = randomUUID();
     if (!(await this.reservations.reserve(book, fields.email, owner))) throw emailReserved();
     let saved = false;

@@ -18,6 +18,14 @@ import type { MutationContext, MutationContextRepository } from './mutation-cont
 
 const ADA = { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', phone: '1' };
 const AT = '2026-01-01T00:00:00.000Z';
+/** What the database fills in for the columns an insert leaves out (but the uid, drawn per row). */
+const DEFAULT_COLUMNS = { organization: '', job_title: '', notes: '', birthday: null, other_emails: '[]', other_phones: '[]', addresses: '[]', vcard_extra: '' };
+/** The columns a version trigger copies beside the four fields and the book. */
+const snapshotOf = (row: ContactEntity) => ({
+  organization: row.organization ?? '', job_title: row.job_title ?? '', notes: row.notes ?? '', birthday: row.birthday ?? null,
+  other_emails: row.other_emails ?? '[]', other_phones: row.other_phones ?? '[]', addresses: row.addresses ?? '[]', uid: row.uid ?? null,
+  vcard_extra: row.vcard_extra ?? '',
+});
 /** AUTH=none: every book, no editor, via api (Part 1's behaviour). */
 const OPEN = BookAccess.everything({ kind: 'open' }, 1);
 const ALAN: CallerUser = { id: 7, email: 'alan@example.com', name: 'Alan Turing', is_admin: false };
@@ -65,6 +73,7 @@ function fakes() {
       id: versions.length + 1, contact_id: row.id, address_book_id: row.address_book_id, first_name: row.first_name, last_name: row.last_name, email: row.email,
       phone: row.phone, edited_at: ctx?.at ?? row.updated_at, edited_reason: stated, contact_created_at: row.created_at,
       edited_via: ctx?.via ?? 'database', edited_by_id: ctx?.editor?.id ?? null, edited_by_name: ctx?.editor?.name ?? null,
+      ...snapshotOf(row),
     });
   };
   const write = (what: string) => {
@@ -116,10 +125,20 @@ function fakes() {
       used(m, 'insert');
       write('insert');
       const id = row.id ?? Math.max(0, ...contacts.keys(), ...versions.map((v) => v.contact_id)) + 1;
-      const saved = { ...row, id } as ContactEntity;
+      // The database's defaults for what the insert leaves out.
+      const saved = { ...DEFAULT_COLUMNS, uid: `uid-${id}`, ...row, id } as ContactEntity;
       contacts.set(id, saved);
       trigger(saved, 'insert');
-      return saved;
+      return id;
+    },
+    async uidTaken(book: number, uid: string, exceptId: number | undefined, m?: EntityManager) {
+      used(m, 'uidTaken');
+      return [...contacts.values()].some((c) => c.address_book_id === book && c.uid === uid && c.id !== exceptId);
+    },
+    async findByUid(book: number, uid: string, m?: EntityManager) {
+      used(m, 'findByUid');
+      const row = [...contacts.values()].find((c) => c.address_book_id === book && c.uid === uid);
+      return row ? { ...row } : null;
     },
     async update(m: EntityManager, id: number, changes: Partial<ContactEntity>) {
       used(m, 'update');
@@ -146,6 +165,10 @@ function fakes() {
     async findById(id: number, m?: EntityManager) {
       used(m, 'findById(version)');
       return versions.find((v) => v.id === id) ?? null;
+    },
+    async vcardExtraOf(id: number, m?: EntityManager) {
+      used(m, 'vcardExtraOf');
+      return versions.find((v) => v.id === id)?.vcard_extra ?? '';
     },
   } as unknown as VersionLog;
 
@@ -186,12 +209,12 @@ function fakes() {
 
   const mutations = new ContactMutations(writes, contactsRepository, versionLog, contextRepository, reservations, bus);
   /** A contact already in the database (written straight, as a seed would), in `book`. */
-  const existing = (id: number, fields = ADA, book = 1): ContactEntity => {
-    const row = { id, address_book_id: book, ...fields, created_at: AT, updated_at: AT };
+  const existing = (id: number, fields = ADA, book = 1, columns: Partial<ContactEntity> = {}): ContactEntity => {
+    const row = { id, address_book_id: book, ...DEFAULT_COLUMNS, uid: `uid-${id}`, ...fields, ...columns, created_at: AT, updated_at: AT };
     contacts.set(id, row);
     versions.push({
       id: versions.length + 1, contact_id: id, address_book_id: book, ...fields, edited_at: AT, edited_reason: 'created', contact_created_at: AT,
-      edited_via: 'api', edited_by_id: null, edited_by_name: null,
+      edited_via: 'api', edited_by_id: null, edited_by_name: null, ...snapshotOf(row),
     });
     return row;
   };
@@ -603,4 +626,164 @@ describe('ContactMutations', () => {
       expect(f.events).toEqual([]);
     });
   });
+
+  describe('details, uid and vcard_extra', () => {
+    const DETAILS = {
+      organization: 'Analytical Engines', job_title: 'Countess', notes: 'Poet', birthday: '1815-12-10',
+      other_emails: [{ label: 'work', value: 'ada@work.example' }], other_phones: [{ label: 'mobile', value: '+44 1' }],
+      addresses: [{ label: 'home', street: '12 St James', city: 'London', region: '', postal_code: 'SW1', country: 'UK' }],
+    };
+
+    it('a move into a book that has its uid gives it a fresh one; elsewhere it keeps its own', async () => {
+      const f = fakes();
+      f.existing(1, ADA, 1, { uid: 'shared-uid' });
+      f.existing(2, { ...ADA, email: 'other@example.com' }, 2, { uid: 'shared-uid' });
+      f.existing(3, { ...ADA, email: 'third@example.com' }, 1, { uid: 'own-uid' });
+
+      const moved = await f.mutations.update(1, {}, { reason: 'updated', moveTo: 2 }, OPEN);
+      const kept = await f.mutations.update(3, {}, { reason: 'updated', moveTo: 2 }, OPEN);
+
+      expect(moved.uid).not.toBe('shared-uid');
+      expect(moved.uid).toMatch(/^[0-9a-f-]{36}$/);
+      expect(f.contacts.get(2)!.uid).toBe('shared-uid');
+      expect(kept.uid).toBe('own-uid');
+    });
+
+    it('revert brings back every field and the vCard properties of that version; the uid stays', async () => {
+      const f = fakes();
+      f.existing(1, ADA, 1, { ...columnsOfDetails(DETAILS), uid: 'the-uid', vcard_extra: 'NICKNAME:Ada\r\n' });
+      await f.mutations.update(1, { organization: '', other_phones: [], birthday: null }, { reason: 'updated' }, OPEN);
+      expect(f.contacts.get(1)).toMatchObject({ organization: '', other_phones: '[]', birthday: null });
+
+      const reverted = await f.mutations.revert(1, 1, OPEN);
+
+      expect(reverted).toMatchObject({ ...ADA, ...DETAILS, uid: 'the-uid' });
+      expect(f.contacts.get(1)!.vcard_extra).toBe('NICKNAME:Ada\r\n');
+    });
+
+    it('restore brings back every field, the uid and the vCard properties; a uid taken meanwhile is replaced', async () => {
+      const f = fakes();
+      f.existing(1, ADA, 1, { ...columnsOfDetails(DETAILS), uid: 'the-uid', vcard_extra: 'X-A:1\r\n' });
+      await f.mutations.remove(1, OPEN);
+      const restored = await f.mutations.restore(1, OPEN);
+      expect(restored).toMatchObject({ id: 1, ...ADA, ...DETAILS, uid: 'the-uid' });
+      expect(f.contacts.get(1)!.vcard_extra).toBe('X-A:1\r\n');
+
+      await f.mutations.remove(1, OPEN);
+      f.existing(7, { ...ADA, email: 'new@example.com' }, 1, { uid: 'the-uid' });
+      const again = await f.mutations.restore(1, OPEN);
+      expect(again.uid).not.toBe('the-uid');
+      expect(again).toMatchObject({ ...DETAILS });
+    });
+  });
+
+  describe('writeCard', () => {
+    const CARD = { ...ADA, organization: 'Engines', job_title: '', notes: '', birthday: null, other_emails: [], other_phones: [], addresses: [] };
+    const write = (f: ReturnType<typeof fakes>, overrides: Partial<Parameters<ContactMutations['writeCard']>[0]> = {}, access = OPEN) => {
+      const seen: string[] = [];
+      const request = {
+        book: 1, fields: CARD, uid: 'card-1', vcard_extra: 'X-FOO:bar\r\n', via: 'import' as const, onExisting: 'update' as const,
+        within: async (manager: EntityManager, result: string) => {
+          f.log.push(`within ${result}`);
+          seen.push(`${result} in ${(manager as unknown as { name: string }).name}`);
+        },
+        ...overrides,
+      };
+      return { seen, done: f.mutations.writeCard(request, access) };
+    };
+
+    it('creates a new card with its uid and extras: one `created` version via import, the hook inside the transaction, the event after it', async () => {
+      const f = fakes();
+      const { seen, done } = write(f, {}, userAccess({ 1: 'editor' }, 'token'));
+      const { result, contact } = await done;
+
+      expect(result).toBe('created');
+      expect(contact).toMatchObject({ ...CARD, uid: 'card-1', address_book: 1 });
+      expect(f.contacts.get(contact.id)).toMatchObject({ uid: 'card-1', vcard_extra: 'X-FOO:bar\r\n', organization: 'Engines' });
+      expect(f.versions).toHaveLength(1);
+      expect(f.versions[0]).toMatchObject({ edited_reason: 'created', edited_via: 'import', edited_by_id: ALAN.id });
+      expect(seen).toEqual(['created in the transaction']);
+      expect(f.log.slice(-3)).toEqual(['within created', 'commit', `event contact.created ${f.versions[0].id}`]);
+    });
+
+    it('no uid: the database draws one', async () => {
+      const f = fakes();
+      const { contact } = await write(f, { uid: null }).done;
+      expect(contact.uid).toBe(`uid-${contact.id}`);
+    });
+
+    it('same uid: `update` gives it the card\'s fields and extras (one `updated` version); `skip` leaves it alone', async () => {
+      const f = fakes();
+      f.existing(1, { ...ADA, email: 'old@example.com' }, 1, { uid: 'card-1', notes: 'old' });
+
+      const skipped = await write(f, { onExisting: 'skip' });
+      expect((await skipped.done).result).toBe('skipped');
+      expect(skipped.seen).toEqual(['skipped in the transaction']);
+      expect(f.versions).toHaveLength(1);
+      expect(f.events).toEqual([]);
+
+      const updated = await write(f).done;
+      expect(updated.result).toBe('updated');
+      expect(updated.contact).toMatchObject({ id: 1, ...CARD, uid: 'card-1' });
+      expect(f.contacts.get(1)!.vcard_extra).toBe('X-FOO:bar\r\n');
+      expect(f.versions.slice(1)).toEqual([expect.objectContaining({ edited_reason: 'updated', edited_via: 'import' })]);
+      expect(f.events.map((e) => e.type)).toEqual(['contact.updated']);
+    });
+
+    it('no uid match but the same email: that contact is the card\'s (its uid stays)', async () => {
+      const f = fakes();
+      f.existing(1, ADA, 1, { uid: 'other-uid' });
+      const { result, contact } = await write(f).done;
+      expect(result).toBe('updated');
+      expect(contact).toMatchObject({ id: 1, uid: 'other-uid', organization: 'Engines' });
+    });
+
+    it('the uid matches one contact but the email is another\'s: 409 keyed by email, nothing written, no hook', async () => {
+      const f = fakes();
+      f.existing(1, { ...ADA, email: 'first@example.com' }, 1, { uid: 'card-1' });
+      f.existing(2, ADA, 1, { uid: 'second' });
+      f.log.length = 0;
+      const { seen, done } = write(f);
+      expect(await failureOf(done)).toEqual({ status: 409, body: { email: ['Email must be unique.'] } });
+      expect(seen).toEqual([]);
+      expect(writesIn(f.log)).toEqual([]);
+      expect(f.events).toEqual([]);
+    });
+
+    it('an email a pending create holds is 409; create-only refuses an existing uid (412) or email (409)', async () => {
+      const f = fakes();
+      f.held.set('1:ada@example.com', 'a pending create');
+      expect(await failureOf(write(f).done)).toEqual({ status: 409, body: { email: ['A contact with this email is being created.'] } });
+      f.held.clear();
+      f.existing(1, ADA, 1, { uid: 'card-1' });
+      expect(await statusOf(write(f, { onExisting: 'create-only' }).done)).toBe(412);
+      expect(await statusOf(write(f, { onExisting: 'create-only', uid: 'another' }).done)).toBe(409);
+    });
+
+    it('a viewer cannot write cards (403); a uid longer than 255 characters is a 400 keyed by uid', async () => {
+      const f = fakes();
+      expect(await failureOf(write(f, {}, userAccess({ 1: 'viewer' })).done)).toEqual(FORBIDDEN);
+      expect(await failureOf(write(f, { uid: 'u'.repeat(256) }).done)).toEqual({
+        status: 400, body: { uid: ['Ensure this field has no more than 255 characters.'] },
+      });
+      expect(f.contacts.size).toBe(0);
+    });
+
+    it('a hook that fails rolls the card back: no row, no version, no event', async () => {
+      const f = fakes();
+      const done = f.mutations.writeCard(
+        { book: 1, fields: CARD, vcard_extra: '', via: 'import', onExisting: 'update', within: async () => Promise.reject(new Error('progress write failed')) },
+        OPEN,
+      );
+      expect(await failureOf(done)).toBe('Error: progress write failed');
+      expect(f.contacts.size).toBe(0);
+      expect(f.versions).toHaveLength(0);
+      expect(f.events).toEqual([]);
+    });
+  });
 });
+
+/** The columns of some details (lists as JSON text), for rows written straight into the fake. */
+function columnsOfDetails(details: Record<string, unknown>): Partial<ContactEntity> {
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, Array.isArray(value) ? JSON.stringify(value) : value]));
+}

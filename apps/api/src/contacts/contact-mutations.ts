@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import type { Contact, ContactEvent, ContactFields, ContactMovedEvent, EditedReason, EditedVia, Editor } from '@contacts/wire-types';
 import type { BookAccess } from '../access/book-access.js';
-import { ApiError, emailReserved, emailTaken, isUniqueViolation, notFound } from '../common/api-errors.js';
+import { ApiError, badRequest, detailError, emailReserved, emailTaken, isUniqueViolation, notFound } from '../common/api-errors.js';
 import { nowIso } from '../common/clock.js';
 import { ifMatchSatisfied } from '../common/etag.js';
 import { WriteTransactions } from '../database/write-transactions.js';
 import { ContactEventBus } from '../events/contact-event-bus.js';
 import type { ContactRevisionWriter } from '../history/contact-revision-writer.js';
+import { copyDetailColumns, detailColumnsOf } from '../history/contact-columns.js';
 import { contactAt, eventFor } from '../history/version.mapper.js';
 import { VersionLog } from '../history/version-log.js';
 import type { ContactEntity } from './contact.entity.js';
 import { toContact } from './contact.mapper.js';
-import { ContactsRepository } from './contacts.repository.js';
+import { type ContactColumns, ContactsRepository } from './contacts.repository.js';
+import type { CardData, CompleteContactFields } from './stored-contact.js';
 import { EmailReservations } from './email-reservations.js';
 import { MutationContextRepository } from './mutation-context.repository.js';
 
@@ -35,6 +38,31 @@ export interface UpdateOptions extends Channel {
    */
   claim?: (manager: EntityManager) => Promise<boolean>;
 }
+
+/** What happened to a card: written as a new contact, written over an existing one, or left alone. */
+export type CardResult = 'created' | 'updated' | 'skipped';
+
+/** One card to write (imports now, CardDAV later), its fields already validated. */
+export interface CardWrite {
+  book: number;
+  fields: CompleteContactFields;
+  /** The card's UID; null/undefined → generated on create. */
+  uid?: string | null;
+  vcard_extra: string;
+  via: 'import' | 'carddav';
+  /**
+   * What to do when the book already has the card (same uid, else same email): `skip`
+   * leaves it alone, `update` gives it the card's fields and extras (its uid stays), and
+   * `create-only` refuses (412 for the same uid, like If-None-Match; 409 for the email).
+   */
+  onExisting: 'skip' | 'update' | 'create-only';
+  /** CardDAV's If-Match: the contact's current ETag (412 otherwise, or when there is none). */
+  ifMatch?: string;
+  /** Runs inside the same write transaction after the write (or after deciding to skip), e.g. import progress. */
+  within?: (manager: EntityManager, result: CardResult) => Promise<void>;
+}
+
+const UID_MAX_LENGTH = 255;
 
 type Outcome = { contact: Contact; event: ContactEvent | null };
 type MaybeOutcome = { contact: Contact | null; event: ContactEvent | null };
@@ -62,20 +90,76 @@ export class ContactMutations implements ContactRevisionWriter {
    * `reservationOwner`: the pending create that holds this email, allowed to use it; its
    * hold is released in the same transaction (one write fewer per create).
    */
-  create(fields: ContactFields, book: number, reservationOwner: string, access: BookAccess): Promise<Contact> {
-    return this.commit(async (manager) => {
-      access.requireWrite(book);
-      await this.assertEmailFree(manager, book, fields.email, undefined, reservationOwner);
-      await this.reservations.releaseWithin(manager, book, fields.email, reservationOwner);
-      const now = nowIso();
-      return this.recorded(manager, { reason: 'created', at: now, ...channelOf(access) }, async () => {
-        return (await this.contacts.insert(manager, { ...fields, address_book_id: book, created_at: now, updated_at: now })).id;
-      });
-    });
+  create(fields: ContactFields, book: number, reservationOwner: string, access: BookAccess, card: CardData = {}): Promise<Contact> {
+    return this.contactOf(
+      this.commit(async (manager) => {
+        access.requireWrite(book);
+        await this.assertEmailFree(manager, book, fields.email, undefined, reservationOwner);
+        await this.reservations.releaseWithin(manager, book, fields.email, reservationOwner);
+        const now = nowIso();
+        return this.recorded(manager, { reason: 'created', at: now, ...channelOf(access) }, () =>
+          this.contacts.insert(manager, { ...columnsOf(fields), ...card, address_book_id: book, created_at: now, updated_at: now }),
+        );
+      }),
+    );
   }
 
+  /**
+   * The one way a card is written (imports, CardDAV): found in its book by uid, else by
+   * email; then created, updated or skipped as `onExisting` says, with its version
+   * (`edited_via` from `via`, the editor from `access`) and, after the commit, its event.
+   * No create delay. An email another contact of the book has, or that a pending create
+   * holds, is a 409 keyed by `email`; nothing is written then.
+   */
+  async writeCard(request: CardWrite, access: BookAccess): Promise<{ result: CardResult; contact: Contact }> {
+    const uid = cardUidOf(request.uid);
+    const { fields, book } = request;
+    const outcome = await this.commit(async (manager): Promise<Outcome & { result: CardResult }> => {
+      access.requireWrite(book);
+      const byUid = uid === undefined ? null : await this.contacts.findByUid(book, uid, manager);
+      const emailOwner = byUid ? null : await this.contacts.emailOwner(book, fields.email, undefined, manager);
+      const existing = byUid ?? (emailOwner === null ? null : await this.contacts.findById(emailOwner, manager));
+      const channel = { via: request.via, editor: access.editor, at: nowIso() };
+      if (!existing) {
+        if (request.ifMatch !== undefined) throw detailError(412, 'There is no such card to match.');
+        await this.assertEmailFree(manager, book, fields.email);
+        const written = await this.recorded(manager, { ...channel, reason: 'created' }, () =>
+          this.contacts.insert(manager, {
+            ...columnsOf(fields),
+            ...(uid === undefined ? {} : { uid }),
+            vcard_extra: request.vcard_extra,
+            address_book_id: book,
+            created_at: channel.at,
+            updated_at: channel.at,
+          }),
+        );
+        await request.within?.(manager, 'created');
+        return { ...written, result: 'created' };
+      }
+      const id = Number(existing.id);
+      if (request.onExisting === 'create-only') {
+        if (byUid) throw detailError(412, 'A card with this UID already exists.');
+        throw emailTaken(409);
+      }
+      if (request.onExisting === 'skip') {
+        await request.within?.(manager, 'skipped');
+        return { contact: toContact(existing), event: null, result: 'skipped' };
+      }
+      if (!ifMatchSatisfied(request.ifMatch, toContact(existing))) throw new ApiError(412, toContact(existing));
+      if (fields.email.toLowerCase() !== existing.email.toLowerCase()) await this.assertEmailFree(manager, book, fields.email, id);
+      const written = await this.recorded(manager, { ...channel, reason: 'updated' }, async () => {
+        await this.contacts.update(manager, id, { ...columnsOf(fields), vcard_extra: request.vcard_extra, updated_at: channel.at });
+        return id;
+      });
+      await request.within?.(manager, 'updated');
+      return { ...written, result: 'updated' };
+    });
+    return { result: outcome.result, contact: outcome.contact };
+  }
+
+  /** The fields given change (details absent stay as they are); `moveTo` moves it, with a fresh uid if the target book has its uid. */
   update(id: number, fields: Partial<ContactFields>, options: UpdateOptions, access: BookAccess): Promise<Contact> {
-    return this.commit(async (manager) => {
+    return this.contactOf(this.commit(async (manager) => {
       const current = await this.writable(manager, id, access);
       if (options.claim && !(await options.claim(manager))) return { contact: toContact(current), event: null };
       if (!ifMatchSatisfied(options.ifMatch, toContact(current))) {
@@ -88,57 +172,69 @@ export class ContactMutations implements ContactRevisionWriter {
       if (to !== from || email.toLowerCase() !== current.email.toLowerCase()) {
         await this.assertEmailFree(manager, to, email, id);
       }
+      // The uid is unique per book: one the target book already has gives way to a new one.
+      const uid = to !== from && current.uid !== undefined && (await this.contacts.uidTaken(to, current.uid, id, manager)) ? randomUUID() : undefined;
       const now = nowIso();
       const channel = { reason: options.reason, via: options.via ?? access.via, editor: options.editor ?? access.editor, at: now };
       const outcome = await this.recorded(manager, channel, async () => {
-        await this.contacts.update(manager, id, { ...fields, ...(to !== from ? { address_book_id: to } : {}), updated_at: now });
+        await this.contacts.update(manager, id, {
+          ...columnsOf(fields),
+          ...(to !== from ? { address_book_id: to } : {}),
+          ...(uid !== undefined ? { uid } : {}),
+          updated_at: now,
+        });
         return id;
       });
       return to === from ? outcome : { ...outcome, event: movedFrom(outcome.event, from) };
-    });
+    }));
   }
 
   remove(id: number, access: BookAccess): Promise<void> {
-    return this.commit(async (manager) => {
+    return this.contactOf(this.commit(async (manager) => {
       await this.writable(manager, id, access);
       return this.recorded(manager, { reason: 'deleted', at: nowIso(), ...channelOf(access) }, async () => {
         await this.contacts.remove(manager, id);
         return id;
       });
-    }).then(() => undefined);
+    })).then(() => undefined);
   }
 
   /** Deleting a book: a contact of that book goes, recorded as `actor`'s deletion (the book's owner, checked by the caller). */
   removeFromBook(id: number, book: number, actor: Required<Channel>): Promise<boolean> {
-    return this.commit(async (manager) => {
+    return this.commit(async (manager): Promise<MaybeOutcome> => {
       const row = await this.contacts.findById(id, manager);
       if (!row || Number(row.address_book_id) !== book) return { contact: null, event: null };
       return this.recorded(manager, { reason: 'deleted', at: nowIso(), ...actor }, async () => {
         await this.contacts.remove(manager, id);
         return id;
       });
-    }).then((contact) => contact !== null);
+    }).then(({ contact }) => contact !== null);
   }
 
-  /** The contact takes the fields of one of its own versions (it stays in its book). */
+  /** The contact takes every field of one of its own versions, its vCard properties included (it stays in its book and keeps its uid). */
   revert(id: number, versionId: number, access: BookAccess): Promise<Contact> {
-    return this.commit(async (manager) => {
+    return this.contactOf(this.commit(async (manager) => {
       const current = await this.writable(manager, id, access);
       const version = await this.versions.findById(versionId, manager);
       if (!version || Number(version.contact_id) !== id) throw notFound();
       const { first_name, last_name, email, phone } = version;
       await this.assertEmailFree(manager, Number(current.address_book_id), email, id);
+      const vcard_extra = await this.versions.vcardExtraOf(versionId, manager);
       const now = nowIso();
       return this.recorded(manager, { reason: 'reverted', at: now, ...channelOf(access) }, async () => {
-        await this.contacts.update(manager, id, { first_name, last_name, email, phone, updated_at: now });
+        await this.contacts.update(manager, id, { first_name, last_name, email, phone, ...copyDetailColumns(version), vcard_extra, updated_at: now });
         return id;
       });
-    });
+    }));
   }
 
-  /** A deleted contact comes back with its id and its last fields, in the book it was deleted from. */
+  /**
+   * A deleted contact comes back with its id, its last fields and vCard properties, and its
+   * uid, in the book it was deleted from (a new uid if the book has given that one to
+   * another contact meanwhile, or for a contact deleted before uids existed).
+   */
   restore(id: number, access: BookAccess): Promise<Contact> {
-    return this.commit(async (manager) => {
+    return this.contactOf(this.commit(async (manager) => {
       const live = await this.contacts.findById(id, manager);
       if (live) {
         access.requireRead(Number(live.address_book_id));
@@ -149,6 +245,8 @@ export class ContactMutations implements ContactRevisionWriter {
       const book = Number(last.address_book_id);
       access.requireWrite(book);
       await this.assertEmailFree(manager, book, last.email);
+      const uid = last.uid && !(await this.contacts.uidTaken(book, last.uid, undefined, manager)) ? last.uid : undefined;
+      const vcard_extra = await this.versions.vcardExtraOf(Number(last.id), manager);
       const now = nowIso();
       const { first_name, last_name, email, phone } = last;
       return this.recorded(manager, { reason: 'restored', at: now, ...channelOf(access) }, async () => {
@@ -159,18 +257,24 @@ export class ContactMutations implements ContactRevisionWriter {
           last_name,
           email,
           phone,
+          ...copyDetailColumns(last),
+          ...(uid !== undefined ? { uid } : {}),
+          vcard_extra,
           created_at: last.contact_created_at,
           updated_at: now,
         });
         return id;
       });
-    });
+    }));
   }
 
-  private async commit(work: (manager: EntityManager) => Promise<Outcome>): Promise<Contact>;
-  private async commit(work: (manager: EntityManager) => Promise<MaybeOutcome>): Promise<Contact | null>;
-  private async commit(work: (manager: EntityManager) => Promise<MaybeOutcome>): Promise<Contact | null> {
-    let outcome: MaybeOutcome;
+  private async contactOf(outcome: Promise<Outcome>): Promise<Contact> {
+    return (await outcome).contact;
+  }
+
+  /** Runs `work` in a write transaction; its event (if any) is published once it has committed. */
+  private async commit<T extends MaybeOutcome>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    let outcome: T;
     try {
       outcome = await this.writes.run(work);
     } catch (error) {
@@ -179,7 +283,7 @@ export class ContactMutations implements ContactRevisionWriter {
       throw error;
     }
     if (outcome.event) this.events.publish(outcome.event);
-    return outcome.contact;
+    return outcome;
   }
 
   /**
@@ -224,6 +328,29 @@ function movedFrom(event: ContactEvent | null, from: number): ContactEvent | nul
   if (event?.type !== 'contact.updated') return event;
   const moved: ContactMovedEvent = { ...event, moved_from: from };
   return moved;
+}
+
+/** The columns for validated fields (those given; the lists as JSON text). */
+function columnsOf(fields: ContactFields): Partial<ContactColumns> & Pick<ContactColumns, 'first_name' | 'last_name' | 'email' | 'phone'>;
+function columnsOf(fields: Partial<ContactFields>): Partial<ContactColumns>;
+function columnsOf(fields: Partial<ContactFields>): Partial<ContactColumns> {
+  const { first_name, last_name, email, phone } = fields;
+  const columns: Partial<ContactColumns> = { ...detailColumnsOf(fields) };
+  if (first_name !== undefined) columns.first_name = first_name;
+  if (last_name !== undefined) columns.last_name = last_name;
+  if (email !== undefined) columns.email = email;
+  if (phone !== undefined) columns.phone = phone;
+  return columns;
+}
+
+/** A card's UID as stored: trimmed; empty or absent → none (the database draws one). */
+function cardUidOf(uid: string | null | undefined): string | undefined {
+  if (uid === null || uid === undefined) return undefined;
+  const trimmed = uid.trim();
+  if (trimmed === '') return undefined;
+  if (trimmed.includes('\u0000')) throw badRequest({ uid: ['Null characters are not allowed.'] });
+  if ([...trimmed].length > UID_MAX_LENGTH) throw badRequest({ uid: [`Ensure this field has no more than ${UID_MAX_LENGTH} characters.`] });
+  return trimmed;
 }
 
 /** The version records the caller's account and channel. */

@@ -41,6 +41,7 @@ import { ContactInputValidator } from './validators/contact-input.validator.js';
     IdempotencyStore,
     PendingCreates,
   ],
-  exports: [ContactsService, ContactRevisionWriter, BookContactsEraser],
+  // Imports (and CardDAV later) write cards through ContactMutations.writeCard, validated as any other input.
+  exports: [ContactsService, ContactMutations, ContactInputValidator, ContactRevisionWriter, BookContactsEraser],
 })
 export class ContactsModule {}

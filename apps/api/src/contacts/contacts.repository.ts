@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ContactFields } from '@contacts/wire-types';
 import { DatabaseReader } from '../database/database-reader.js';
+import type { DetailColumns } from '../history/contact-columns.js';
 import { ContactEntity } from './contact.entity.js';
 
 export interface ContactPageQuery {
@@ -12,7 +12,30 @@ export interface ContactPageQuery {
   books: number[] | 'all';
 }
 
-const COLUMNS = 'c.id, c.address_book_id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at';
+/** What lists and reads return: everything but `vcard_extra` (possibly large, only the vCard needs it). */
+const COLUMNS = `c.id, c.address_book_id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at,
+  c.organization, c.job_title, c.notes, c.birthday, c.other_emails, c.other_phones, c.addresses, c.uid`;
+const STORED_COLUMNS = `${COLUMNS}, c.vcard_extra`;
+
+/** The columns a write may set (the details' lists as JSON text). */
+export type ContactColumns = {
+  address_book_id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  created_at: string;
+  updated_at: string;
+  uid: string;
+  vcard_extra: string;
+} & DetailColumns;
+
+/** A new row: the four fields, its book and timestamps; whatever else is left out takes the database default (uid: a new UUID). */
+export type NewContactRow = Pick<ContactColumns, 'address_book_id' | 'first_name' | 'last_name' | 'email' | 'phone' | 'created_at' | 'updated_at'> &
+  Partial<ContactColumns> & { id?: number };
+
+const INSERTABLE = ['id', 'address_book_id', 'first_name', 'last_name', 'email', 'phone', 'created_at', 'updated_at', 'organization', 'job_title',
+  'notes', 'birthday', 'other_emails', 'other_phones', 'addresses', 'uid', 'vcard_extra'] as const;
 
 /** Up to this many search matches, a page is read by primary key rather than by date index. */
 const INLINE_MATCH_IDS = 2000;
@@ -43,6 +66,21 @@ export class ContactsRepository {
 
   findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
     return manager.findOneBy(ContactEntity, { id });
+  }
+
+  /** The row with its `vcard_extra`. */
+  findStored(id: number, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
+    return manager.createQueryBuilder(ContactEntity, 'c').addSelect('c.vcard_extra').where('c.id = :id', { id }).getOne();
+  }
+
+  /** The contact of book `book` with this vCard UID (UIDs compare exactly, as vCard's do), with its `vcard_extra`. */
+  findByUid(book: number, uid: string, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
+    return manager
+      .createQueryBuilder(ContactEntity, 'c')
+      .addSelect('c.vcard_extra')
+      .where('c.address_book_id = :book', { book })
+      .andWhere('c.uid = :uid', { uid })
+      .getOne();
   }
 
   /** The id of the contact of book `book` using this email (case-insensitively), other than `exceptId`. */
@@ -118,22 +156,59 @@ export class ContactsRepository {
     return { count, rows };
   }
 
-  async insert(manager: EntityManager, row: Omit<ContactEntity, 'id'> & { id?: number }): Promise<ContactEntity> {
-    if (row.id !== undefined) {
-      // A restore keeps its id. TypeORM drops a value given for a generated column on
-      // PostgreSQL (it writes DEFAULT, a new id), so this one is plain SQL.
-      const columns = ['id', 'address_book_id', 'first_name', 'last_name', 'email', 'phone', 'created_at', 'updated_at'] as const;
-      const marks = columns.map((_, i) => (this.postgres ? `$${i + 1}` : '?')).join(', ');
-      await manager.query(`INSERT INTO contacts (${columns.join(', ')}) VALUES (${marks})`, columns.map((c) => row[c]));
-      return { ...row, id: row.id };
-    }
-    const result = await manager.insert(ContactEntity, row);
-    const id = row.id ?? Number(result.identifiers[0]?.id);
-    return { ...row, id };
+  /**
+   * Plain SQL naming only the columns given, so the others take the database's defaults
+   * (a new uid among them); a restore gives its id (TypeORM would write DEFAULT for a
+   * generated column on PostgreSQL). Returns the new row's id.
+   */
+  async insert(manager: EntityManager, row: NewContactRow): Promise<number> {
+    const columns = INSERTABLE.filter((column) => row[column] !== undefined);
+    const marks = columns.map((_, i) => this.mark(i + 1)).join(', ');
+    const [inserted] = (await manager.query(
+      `INSERT INTO contacts (${columns.join(', ')}) VALUES (${marks}) RETURNING id`,
+      columns.map((column) => row[column]),
+    )) as Array<{ id: number }>;
+    return Number(inserted.id);
   }
 
-  async update(manager: EntityManager, id: number, changes: Partial<ContactFields> & { address_book_id?: number; updated_at: string }): Promise<void> {
+  async update(manager: EntityManager, id: number, changes: Partial<ContactColumns> & { updated_at: string }): Promise<void> {
     await manager.update(ContactEntity, { id }, changes);
+  }
+
+  /** Whether another contact of `book` has this uid. */
+  async uidTaken(book: number, uid: string, exceptId: number | undefined, manager: EntityManager): Promise<boolean> {
+    const query = manager
+      .createQueryBuilder(ContactEntity, 'c')
+      .select('c.id', 'id')
+      .where('c.address_book_id = :book', { book })
+      .andWhere('c.uid = :uid', { uid });
+    if (exceptId !== undefined) query.andWhere('c.id <> :exceptId', { exceptId });
+    return (await query.getRawOne()) !== undefined;
+  }
+
+  /**
+   * One batch of a walk in id order (keyset: the ids after `afterId`), with `vcard_extra`:
+   * the export's reads. The same matching as the list; on SQLite a term long enough is
+   * read straight from the full-text index in rowid order.
+   */
+  async batchAfter(afterId: number, limit: number, books: number[] | 'all', search: string): Promise<ContactEntity[]> {
+    if (books !== 'all' && books.length === 0) return [];
+    if (this.sqlite && search.length >= MIN_INDEXED_TERM) {
+      const inBooks = books === 'all' ? '' : 'AND c.address_book_id IN (SELECT value FROM json_each(?))';
+      // CROSS JOIN: the index drives, in rowid order, from where the last batch ended.
+      return (await this.dataSource.query(
+        `SELECT ${STORED_COLUMNS} FROM contacts_search s CROSS JOIN contacts c ON c.id = s.rowid
+          WHERE contacts_search MATCH ? AND s.rowid > ? ${inBooks} ORDER BY s.rowid LIMIT ?`,
+        [`"${search.replace(/"/g, '""')}"`, afterId, ...(books === 'all' ? [] : [JSON.stringify(books)]), limit],
+      )) as ContactEntity[];
+    }
+    const filter = search ? this.searchFilter(search) : { where: '', params: [] as unknown[] };
+    const { where, params } = this.inBooks(filter, books);
+    const after = `c.id > ${this.mark(params.length + 1)}`;
+    return (await this.dataSource.query(
+      `SELECT ${STORED_COLUMNS} FROM contacts c ${where ? `${where} AND ${after}` : `WHERE ${after}`} ORDER BY c.id LIMIT ${this.mark(params.length + 2)}`,
+      [...params, afterId, limit],
+    )) as ContactEntity[];
   }
 
   async remove(manager: EntityManager, id: number): Promise<void> {
@@ -196,24 +271,31 @@ export class ContactsRepository {
     return { where: filter.where ? `${filter.where} AND ${clause}` : `WHERE ${clause}`, params: [...filter.params, value] };
   }
 
-  /** Unindexed terms: a WHERE clause over contacts `c` matching names, full name, email and phone, case-insensitively. */
+  /**
+   * Unindexed terms: a WHERE clause over contacts `c` matching names, full name, email,
+   * phone, organization and the other emails' and phones' values, case-insensitively.
+   */
   private searchFilter(search: string): { where: string; params: unknown[] } {
     // Both sides lower-cased by the database itself, so its notion of case applies to both.
     const pattern = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     const p = `lower(${this.mark(1)})`;
-    const perField = `(lower(c.first_name) LIKE ${p} ESCAPE '\\' OR lower(c.last_name) LIKE ${p} ESCAPE '\\'
-        OR lower(c.first_name || ' ' || c.last_name) LIKE ${p} ESCAPE '\\'
-        OR lower(c.email) LIKE ${p} ESCAPE '\\' OR lower(c.phone) LIKE ${p} ESCAPE '\\')`;
+    const like = (expression: string) => `lower(${expression}) LIKE ${p} ESCAPE '\\'`;
+    const plain = ['c.first_name', 'c.last_name', `c.first_name || ' ' || c.last_name`, 'c.email', 'c.phone', 'c.organization'].map(like);
     if (this.postgres) {
-      // Served by the pg_trgm GIN index on this exact expression (postgres-search migration);
+      // Served by the pg_trgm GIN index on this exact expression (migration "richer contacts");
       // the per-field test then drops rows where the match spans two fields.
+      const lists = ['contacts_list_values(c.other_emails)', 'contacts_list_values(c.other_phones)'].map(like);
       return {
-        where: `WHERE lower(c.first_name || ' ' || c.last_name || ' ' || c.email || ' ' || c.phone) LIKE ${p} ESCAPE '\\' AND ${perField}`,
+        where: `WHERE ${like(`c.first_name || ' ' || c.last_name || ' ' || c.email || ' ' || c.phone || ' ' || c.organization
+          || ' ' || contacts_list_values(c.other_emails) || ' ' || contacts_list_values(c.other_phones)`)} AND (${[...plain, ...lists].join(' OR ')})`,
         params: [pattern],
       };
     }
+    const listed = (column: string) =>
+      `EXISTS (SELECT 1 FROM json_each(${column}) e WHERE ${like(`CASE WHEN e.type = 'object' THEN json_extract(e.value, '$.value') END`)})`;
+    const tests = [...plain, listed('c.other_emails'), listed('c.other_phones')];
     // better-sqlite3 binds `?` one value each, left to right.
-    return { where: `WHERE ${perField}`, params: Array(5).fill(pattern) };
+    return { where: `WHERE (${tests.join(' OR ')})`, params: Array(tests.length).fill(pattern) };
   }
 
   /** The n-th parameter: numbered on PostgreSQL (one value may serve several places), `?` on SQLite. */

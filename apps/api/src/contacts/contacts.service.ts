@@ -3,12 +3,19 @@ import type { Contact, Page } from '@contacts/wire-types';
 import type { BookAccess } from '../access/book-access.js';
 import { notFound } from '../common/api-errors.js';
 import { buildPage, type PageLinkBase, parsePageRequest } from '../common/pagination.js';
-import { toContact } from './contact.mapper.js';
+import { toContact, toStoredContact } from './contact.mapper.js';
+import type { StoredContact } from './stored-contact.js';
 import { ContactPageCache, type PageBody } from './contact-page-cache.js';
 import { ContactMutations, type UpdateOptions } from './contact-mutations.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { bookFieldOf, bookFilterOf } from './book-field.js';
 import { ContactInputValidator } from './validators/contact-input.validator.js';
+
+/** What an export walks: one book (the caller must be able to read it) or every readable one, optionally matching a search as the list does. */
+export interface WalkQuery {
+  addressBook?: number;
+  search?: string;
+}
 
 export interface ListQuery {
   search?: unknown;
@@ -49,6 +56,38 @@ export class ContactsService {
     const row = await this.contacts.findById(id);
     if (!row || !access.canRead(Number(row.address_book_id))) throw notFound();
     return toContact(row);
+  }
+
+  /** A contact the caller may read, with its unmodelled vCard properties (the vCard of one contact). 404 as `get`. */
+  async findStored(id: number, access: BookAccess): Promise<StoredContact> {
+    const row = await this.contacts.findStored(id);
+    if (!row || !access.canRead(Number(row.address_book_id))) throw notFound();
+    return toStoredContact(row);
+  }
+
+  /**
+   * Every contact the caller can read (in `addressBook` only, when given), in id order,
+   * `batchSize` at a time, with their vCard properties: what an export streams. Keyset
+   * pages (the ids after the last batch's), each a read of its own through the reader, so
+   * memory stays flat however many there are. The book is checked at once, when this is
+   * called (404 as the list), not at the first batch.
+   */
+  walk(access: BookAccess, query: WalkQuery, batchSize = 500): AsyncGenerator<StoredContact[]> {
+    if (query.addressBook !== undefined) access.requireRead(query.addressBook);
+    const books = query.addressBook !== undefined ? [query.addressBook] : access.readableBooks();
+    const search = (query.search ?? '').replaceAll('\u0000', '').trim();
+    return this.batches(books, search, Math.max(1, Math.floor(batchSize)));
+  }
+
+  private async *batches(books: number[] | 'all', search: string, batchSize: number): AsyncGenerator<StoredContact[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.contacts.batchAfter(after, batchSize, books, search);
+      if (rows.length === 0) return;
+      yield rows.map(toStoredContact);
+      if (rows.length < batchSize) return;
+      after = Number(rows[rows.length - 1].id);
+    }
   }
 
   /** PUT (partial = false), PATCH and external updates (partial = true); `address_book` in the body moves the contact. */

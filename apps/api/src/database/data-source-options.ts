@@ -12,6 +12,10 @@ import { PostgresDatabaseGuards1764415000000 } from './migrations/postgres-datab
 import { SqliteDatabaseGuards1764415000000 } from './migrations/sqlite-database-guards.migration.js';
 import { PostgresAccounts1764500000000 } from './migrations/postgres-accounts.migration.js';
 import { SqliteAccounts1764500000000 } from './migrations/sqlite-accounts.migration.js';
+import { PostgresRicherContacts1764600000000 } from './migrations/postgres-richer-contacts.migration.js';
+import { SqliteRicherContacts1764600000000 } from './migrations/sqlite-richer-contacts.migration.js';
+import { PostgresImports1764610000000 } from './migrations/postgres-imports.migration.js';
+import { SqliteImports1764610000000 } from './migrations/sqlite-imports.migration.js';
 
 /** How long a writer waits for another process's write lock before SQLite gives up. */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -28,7 +32,8 @@ export function dataSourceOptions(database: DatabaseConfig, entities: DataSource
       url: database.url,
       entities,
       migrations: [PostgresInitial1764100000000, PostgresSearch1764200000000, AppliedJobs1764300000000, PostgresDatabaseGuards1764415000000,
-        PostgresReservationKey1764420000000, PostgresAccounts1764500000000],
+        PostgresReservationKey1764420000000, PostgresAccounts1764500000000, PostgresRicherContacts1764600000000,
+        PostgresImports1764610000000],
       migrationsRun: true,
       synchronize: false,
       extra: { max: 10 },
@@ -39,7 +44,8 @@ export function dataSourceOptions(database: DatabaseConfig, entities: DataSource
     type: 'better-sqlite3',
     database: database.path,
     entities,
-    migrations: [SqliteInitial1764100000000, AppliedJobs1764300000000, SqliteDatabaseGuards1764415000000, SqliteAccounts1764500000000],
+    migrations: [SqliteInitial1764100000000, AppliedJobs1764300000000, SqliteDatabaseGuards1764415000000, SqliteAccounts1764500000000,
+      SqliteRicherContacts1764600000000, SqliteImports1764610000000],
     migrationsRun: true,
     synchronize: false,
     timeout: SQLITE_BUSY_TIMEOUT_MS,

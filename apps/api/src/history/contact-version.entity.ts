@@ -50,4 +50,34 @@ export class ContactVersionEntity {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   edited_by_name!: string | null;
+
+  // The details as the contact had them (history/contact-columns.ts reads them).
+  @Column({ type: 'varchar', length: 200, default: '' })
+  organization!: string;
+
+  @Column({ type: 'varchar', length: 200, default: '' })
+  job_title!: string;
+
+  @Column({ type: 'text', default: '' })
+  notes!: string;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  birthday!: string | null;
+
+  @Column({ type: 'text', default: '[]' })
+  other_emails!: string;
+
+  @Column({ type: 'text', default: '[]' })
+  other_phones!: string;
+
+  @Column({ type: 'text', default: '[]' })
+  addresses!: string;
+
+  /** The contact's vCard UID; null on versions written before the column existed. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  uid!: string | null;
+
+  /** The unmodelled vCard properties; only loaded where asked for (revert, restore: VersionLog.vcardExtraOf). */
+  @Column({ type: 'text', default: '', select: false })
+  vcard_extra?: string;
 }

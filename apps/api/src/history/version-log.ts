@@ -23,6 +23,11 @@ export class VersionLog {
     return this.versions.findById(versionId, manager);
   }
 
+  /** The unmodelled vCard properties the contact had at this version (revert and restore carry them). */
+  vcardExtraOf(versionId: number, manager?: EntityManager): Promise<string> {
+    return this.versions.vcardExtraOf(versionId, manager);
+  }
+
   /** The highest committed seq (0 for an empty history). */
   lastSeq(): Promise<number> {
     return this.versions.lastSeq();

@@ -1,4 +1,5 @@
 import type { Contact, ContactEvent, ContactMovedEvent, Editor, Version } from '@contacts/wire-types';
+import { contactOf, detailsOf } from './contact-columns.js';
 import type { ContactVersionEntity } from './contact-version.entity.js';
 
 /** What this server always sends: the optional wire fields filled in. */
@@ -20,6 +21,7 @@ export function toVersion(row: ContactVersionEntity): FullVersion {
     last_name: row.last_name,
     email: row.email,
     phone: row.phone,
+    ...detailsOf(row),
     edited_at: row.edited_at,
     edited_reason: row.edited_reason,
     edited_by: editorOf(row),
@@ -29,16 +31,21 @@ export function toVersion(row: ContactVersionEntity): FullVersion {
 
 /** The contact exactly as it was right after this version was written. */
 export function contactAt(row: ContactVersionEntity): Contact {
-  return {
-    id: Number(row.contact_id),
-    first_name: row.first_name,
-    last_name: row.last_name,
-    email: row.email,
-    phone: row.phone,
-    address_book: Number(row.address_book_id),
-    created_at: row.contact_created_at,
-    updated_at: row.edited_at,
-  };
+  return contactOf(
+    {
+      id: Number(row.contact_id),
+      address_book: Number(row.address_book_id),
+      first_name: row.first_name,
+      last_name: row.last_name,
+      email: row.email,
+      phone: row.phone,
+      // Versions from before the column existed have none (the contact got one then).
+      uid: row.uid ?? '',
+      created_at: row.contact_created_at,
+      updated_at: row.edited_at,
+    },
+    row,
+  );
 }
 
 /** The realtime event a version announces; the change feed and live emits agree by construction. */

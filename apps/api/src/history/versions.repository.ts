@@ -31,6 +31,16 @@ export class VersionsRepository {
     return manager.findOneBy(ContactVersionEntity, { id });
   }
 
+  /** A version's `vcard_extra` (not loaded with the version itself). */
+  async vcardExtraOf(id: number, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const row = await manager
+      .createQueryBuilder(ContactVersionEntity, 'v')
+      .select('v.vcard_extra', 'vcard_extra')
+      .where('v.id = :id', { id })
+      .getRawOne<{ vcard_extra: string }>();
+    return row?.vcard_extra ?? '';
+  }
+
   latestOf(contactId: number, manager: EntityManager = this.dataSource.manager): Promise<ContactVersionEntity | null> {
     return manager.findOne(ContactVersionEntity, { where: { contact_id: contactId }, order: { id: 'DESC' } });
   }

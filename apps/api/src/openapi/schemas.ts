@@ -1,5 +1,6 @@
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import {
+  CONTACT_DETAIL_LIMITS as LIMITS,
   CONTACT_EVENT_TYPES,
   CONTACT_FIELD_MAX_LENGTH as MAX,
   DEFAULT_CHANGES_LIMIT,
@@ -37,6 +38,39 @@ const CONTACT_FIELDS: Record<string, SchemaObject> = {
 };
 const FIELD_NAMES = Object.keys(CONTACT_FIELDS);
 
+const LABEL = text('work', { maxLength: LIMITS.label, description: 'Free text: home, work, mobile, an Apple custom label …' });
+const listOf = (schema: 'LabeledValue' | 'PostalAddress', maxItems: number, description: string): SchemaObject => ({
+  type: 'array',
+  items: { $ref: `#/components/schemas/${schema}` },
+  maxItems,
+  description,
+});
+
+/** The optional fields (contract Part 2, "Richer contacts"): empty by default. */
+const DETAIL_FIELDS: Record<string, SchemaObject> = {
+  organization: text('Analytical Engines Ltd', { maxLength: LIMITS.organization }),
+  job_title: text('Mathematician', { maxLength: LIMITS.job_title }),
+  notes: text('Met at the Royal Society.', { maxLength: LIMITS.notes }),
+  birthday: {
+    type: 'string',
+    nullable: true,
+    pattern: '^(\\d{4}|-)-\\d{2}-\\d{2}$',
+    example: '1815-12-10',
+    description: 'A real date: `1815-12-10`, or `--12-10` without the year; null for none',
+  },
+  other_emails: listOf('LabeledValue', LIMITS.otherEmails, 'More email addresses (not part of the uniqueness rule)'),
+  other_phones: listOf('LabeledValue', LIMITS.otherPhones, 'More phone numbers (the syntax of `phone`)'),
+  addresses: listOf('PostalAddress', LIMITS.addresses, 'Postal addresses'),
+};
+const DETAIL_NAMES = Object.keys(DETAIL_FIELDS);
+const UID: SchemaObject = {
+  type: 'string',
+  readOnly: true,
+  maxLength: 255,
+  example: '0b7c7d0e-3f1b-4c8e-9a51-2d1f0c6b9e4a',
+  description: 'The vCard UID: stable for the contact’s life (kept from an imported or synced card, else generated)',
+};
+
 const BOOK = id('The address book it lives in (AUTH=none: always the one shared book)');
 const BOOK_INPUT: SchemaObject = {
   type: 'integer',
@@ -63,27 +97,49 @@ export const COMPONENT_SCHEMAS = {
     properties: {
       id: { ...id('Read-only; kept through delete and restore'), readOnly: true },
       ...CONTACT_FIELDS,
+      ...DETAIL_FIELDS,
       address_book: BOOK,
+      uid: UID,
       created_at: timestamp('2026-11-26T10:00:00.000Z'),
       updated_at: timestamp('2026-11-26T10:00:00.000Z'),
     },
-    required: ['id', ...FIELD_NAMES, 'address_book', 'created_at', 'updated_at'],
+    required: ['id', ...FIELD_NAMES, ...DETAIL_NAMES, 'address_book', 'uid', 'created_at', 'updated_at'],
+  },
+  LabeledValue: {
+    type: 'object',
+    description: 'One more email or phone with its label (input: `label` may be left out, = empty). Errors are keyed by entry: `other_phones[2].value`.',
+    properties: { label: LABEL, value: text('ada@work.example', { description: 'An email address (other_emails) or a phone number (other_phones)' }) },
+    required: ['label', 'value'],
+  },
+  PostalAddress: {
+    type: 'object',
+    description: `A postal address; on input every part may be left out (= empty; an address with no part is dropped), at most ${LIMITS.addressPart} characters each. Errors are keyed \`addresses[0].city\`.`,
+    properties: {
+      label: LABEL,
+      street: text('12 St James’s Square', { maxLength: LIMITS.addressPart }),
+      city: text('London', { maxLength: LIMITS.addressPart }),
+      region: text('', { maxLength: LIMITS.addressPart }),
+      postal_code: text('SW1Y 4JH', { maxLength: LIMITS.addressPart }),
+      country: text('United Kingdom', { maxLength: LIMITS.addressPart }),
+    },
+    required: ['label', 'street', 'city', 'region', 'postal_code', 'country'],
   },
   ContactInput: {
     type: 'object',
-    description: 'POST and PUT: all four fields (and optionally the book). Unknown fields are ignored.',
-    properties: { ...INPUT_FIELDS, address_book: BOOK_INPUT },
+    description:
+      'POST and PUT: all four fields (and optionally the book); the details are optional: absent on POST = empty, on PUT = unchanged. Unknown fields are ignored.',
+    properties: { ...INPUT_FIELDS, ...DETAIL_FIELDS, address_book: BOOK_INPUT },
     required: FIELD_NAMES,
   },
   ContactPatch: {
     type: 'object',
-    description: 'PATCH: any subset of the four fields, and `address_book` to move it. Unknown fields are ignored.',
-    properties: { ...INPUT_FIELDS, address_book: BOOK_INPUT },
+    description: 'PATCH: any subset of the fields (a list given replaces the whole list), and `address_book` to move it. Unknown fields are ignored.',
+    properties: { ...INPUT_FIELDS, ...DETAIL_FIELDS, address_book: BOOK_INPUT },
   },
   ExternalUpdate: {
     type: 'object',
     description: 'An update from another service: the contact id and any subset of the fields, validated like PATCH.',
-    properties: { id: id('The contact to update'), ...INPUT_FIELDS },
+    properties: { id: id('The contact to update'), ...INPUT_FIELDS, ...DETAIL_FIELDS },
     required: ['id'],
   },
   RevertRequest: {
@@ -110,12 +166,13 @@ export const COMPONENT_SCHEMAS = {
       contact: id('The contact’s id'),
       address_book: id('The book the contact was in after this change'),
       ...CONTACT_FIELDS,
+      ...DETAIL_FIELDS,
       edited_at: timestamp('2026-11-26T10:00:20.000Z'),
       edited_reason: { type: 'string', enum: [...EDITED_REASONS], example: 'created' },
       edited_by: EDITED_BY,
       edited_via: { type: 'string', enum: [...EDITED_VIA], example: 'api', description: 'The channel the change came through' },
     },
-    required: ['id', 'contact', 'address_book', ...FIELD_NAMES, 'edited_at', 'edited_reason', 'edited_by', 'edited_via'],
+    required: ['id', 'contact', 'address_book', ...FIELD_NAMES, ...DETAIL_NAMES, 'edited_at', 'edited_reason', 'edited_by', 'edited_via'],
   },
   ContactCreatedEvent: contactEvent('contact.created', 'A create, or a restore'),
   ContactUpdatedEvent: contactEvent('contact.updated', 'An update, a revert or an external update'),

@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { ExtendedError, Namespace, Socket } from 'socket.io';
-import { type ContactEvent, type ContactEventMap, SOCKET_IO_NAMESPACE } from '@contacts/wire-types';
+import { type ContactEvent, type ContactEventMap, type ImportProgressEvent, SOCKET_IO_NAMESPACE } from '@contacts/wire-types';
 import type { AccessChange } from '../events/access-change-bus.js';
 import { type AccessSink, AccessChangeRelay } from './access-change-relay.js';
 import { bookIdsIn, ConnectionAuthenticator, explicitToken, type OpenConnection } from './connection-authenticator.js';
 import { type ConnectionScope, deliveriesOf, revokedRooms, Rooms, roomsOf } from './connection-scope.js';
+import { type ImportProgressSink, ImportProgressRelay } from './import-progress-relay.js';
 import { type EventSink, RealtimeHub } from './realtime-hub.js';
 
 /** Server-to-client events, derived from the one typed event map. */
@@ -40,7 +41,7 @@ export const UNAVAILABLE = 'unavailable';
  * emit whatever the number of sockets (the adapter broadcasts the encoded packet).
  */
 @WebSocketGateway({ namespace: SOCKET_IO_NAMESPACE })
-export class ContactsGateway implements OnGatewayInit<ContactsNamespace>, EventSink, AccessSink {
+export class ContactsGateway implements OnGatewayInit<ContactsNamespace>, EventSink, AccessSink, ImportProgressSink {
   readonly name = 'socket.io';
   private readonly logger = new Logger(ContactsGateway.name);
   private namespace: ContactsNamespace | null = null;
@@ -49,6 +50,7 @@ export class ContactsGateway implements OnGatewayInit<ContactsNamespace>, EventS
     private readonly hub: RealtimeHub,
     private readonly relay: AccessChangeRelay,
     private readonly auth: ConnectionAuthenticator,
+    private readonly imports: ImportProgressRelay,
   ) {}
 
   afterInit(namespace: ContactsNamespace): void {
@@ -56,6 +58,7 @@ export class ContactsGateway implements OnGatewayInit<ContactsNamespace>, EventS
     namespace.use((socket, next) => void this.admit(socket, next));
     this.hub.addSink(this);
     this.relay.addSink(this);
+    this.imports.addSink(this);
     this.logger.debug(`Socket.IO namespace ${SOCKET_IO_NAMESPACE} ready`);
   }
 
@@ -63,6 +66,10 @@ export class ContactsGateway implements OnGatewayInit<ContactsNamespace>, EventS
     const namespace = this.namespace;
     if (!namespace) return;
     for (const { event: variant, to, except } of deliveriesOf(event)) emitContactEvent(namespace.local.to(to).except(except), variant);
+  }
+
+  sendImportProgress(rooms: string[], event: ImportProgressEvent): void {
+    if (this.namespace) emitContactEvent(this.namespace.local.to(rooms), event);
   }
 
   applyAccessChange(change: AccessChange): void {

@@ -4,7 +4,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import {
-  type AddressBookEvent, type ContactEvent, INVALID_TOKEN_MESSAGE, NOT_AUTHENTICATED_MESSAGE, PLAIN_WS_PATH,
+  type AddressBookEvent, type ContactEvent, type ImportProgressEvent, INVALID_TOKEN_MESSAGE, NOT_AUTHENTICATED_MESSAGE, PLAIN_WS_PATH,
 } from '@contacts/wire-types';
 import type { AccessFailure } from '../access/access-resolver.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -13,6 +13,7 @@ import { OriginPolicy } from '../security/origin-policy.js';
 import { type AccessSink, AccessChangeRelay } from './access-change-relay.js';
 import { type Admission, bookIdsIn, ConnectionAuthenticator, explicitToken, type OpenConnection } from './connection-authenticator.js';
 import { deliveriesOf, revokedRooms, Rooms, roomsOf } from './connection-scope.js';
+import { type ImportProgressSink, ImportProgressRelay } from './import-progress-relay.js';
 import { type EventSink, RealtimeHub } from './realtime-hub.js';
 import { RoomIndex } from './room-index.js';
 
@@ -65,7 +66,7 @@ function tokenParam(url: string | undefined): string | undefined {
  * credential's connections.
  */
 @Injectable()
-export class PlainWsServer implements EventSink, AccessSink, OnApplicationBootstrap, BeforeApplicationShutdown {
+export class PlainWsServer implements EventSink, AccessSink, ImportProgressSink, OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly name = 'plain-ws';
   private readonly logger = new Logger(PlainWsServer.name);
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -83,6 +84,7 @@ export class PlainWsServer implements EventSink, AccessSink, OnApplicationBootst
     private readonly relay: AccessChangeRelay,
     private readonly auth: ConnectionAuthenticator,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly imports: ImportProgressRelay,
   ) {
     this.originPolicy = new OriginPolicy(config.corsOrigins);
   }
@@ -95,6 +97,7 @@ export class PlainWsServer implements EventSink, AccessSink, OnApplicationBootst
     this.heartbeat.unref();
     this.hub.addSink(this);
     this.relay.addSink(this);
+    this.imports.addSink(this);
   }
 
   get clientCount(): number {
@@ -103,6 +106,10 @@ export class PlainWsServer implements EventSink, AccessSink, OnApplicationBootst
 
   sendLocal(event: ContactEvent): void {
     for (const delivery of deliveriesOf(event)) this.sendTo(delivery.to, delivery.event, delivery.except);
+  }
+
+  sendImportProgress(rooms: string[], event: ImportProgressEvent): void {
+    this.sendTo(rooms, event);
   }
 
   applyAccessChange(change: AccessChange): void {
@@ -154,7 +161,7 @@ export class PlainWsServer implements EventSink, AccessSink, OnApplicationBootst
   }
 
   /** One JSON text frame, serialised once, to every open client in any of `rooms` (and none of `except`). */
-  private sendTo(rooms: string[], event: ContactEvent | AddressBookEvent, except: string[] = []): void {
+  private sendTo(rooms: string[], event: ContactEvent | AddressBookEvent | ImportProgressEvent, except: string[] = []): void {
     const frame = JSON.stringify(event);
     for (const client of this.rooms.inAny(rooms, except)) {
       if (client.readyState !== WebSocket.OPEN) continue;

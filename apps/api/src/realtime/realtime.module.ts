@@ -5,6 +5,7 @@ import { ConnectionAuthenticator } from './connection-authenticator.js';
 import { ContactsGateway } from './contacts.gateway.js';
 import { DatabaseChangeWatcher } from './database-change-watcher.js';
 import { EventRelay } from './event-relay.js';
+import { ImportProgressRelay } from './import-progress-relay.js';
 import { PlainWsServer } from './plain-ws.server.js';
 import { RealtimeHub } from './realtime-hub.js';
 import { VersionNotificationsRepository } from './version-notifications.repository.js';
@@ -17,7 +18,7 @@ import { VersionNotificationsRepository } from './version-notifications.reposito
 @Module({
   imports: [HistoryModule],
   providers: [
-    RealtimeHub, EventRelay, ContactsGateway, PlainWsServer, AccessChangeRelay, ConnectionAuthenticator,
+    RealtimeHub, EventRelay, ContactsGateway, PlainWsServer, AccessChangeRelay, ImportProgressRelay, ConnectionAuthenticator,
     // Changes made outside the server (sqlite3, psql, another program): see the watcher.
     DatabaseChangeWatcher, VersionNotificationsRepository,
   ],

@@ -27,6 +27,11 @@ export const routes: Routes = [
     loadComponent: () => import('./contacts/contacts-page.component').then((m) => m.ContactsPageComponent),
   },
   {
+    path: 'contacts/:id',
+    title: 'Contact · Contacts',
+    loadComponent: () => import('./contacts/contact-detail.component').then((m) => m.ContactDetailComponent),
+  },
+  {
     path: 'contacts/:id/history',
     title: 'History · Contacts',
     loadComponent: () => import('./history/contact-history.component').then((m) => m.ContactHistoryComponent),

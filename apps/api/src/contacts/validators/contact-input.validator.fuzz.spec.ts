@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CONTACT_FIELD_MAX_LENGTH, CONTACT_FIELD_NAMES, type ContactFieldName } from '@contacts/wire-types';
+import { CONTACT_DETAIL_NAMES, CONTACT_FIELD_MAX_LENGTH, CONTACT_FIELD_NAMES, type ContactFieldName } from '@contacts/wire-types';
 import { ApiError } from '../../common/api-errors.js';
 import { ContactInputValidator } from './contact-input.validator.js';
 
@@ -91,6 +91,26 @@ describe('ContactInputValidator under generated input', () => {
         expect(result).toEqual({ ok: Object.fromEntries(fields.map((f) => [f, body[f].trim()])) });
       }),
       { numRuns: RUNS / 4 },
+    );
+  });
+
+  it('any JSON as the details: clean details or a 400 keyed by a detail (`other_phones[2].value`), never anything else', async () => {
+    const entry = fc.dictionary(fc.constantFrom('label', 'value', 'street', 'city', 'country', 'x'), fc.oneof(fc.jsonValue(), email, phone, text));
+    const value = fc.oneof(fc.jsonValue(), text, fc.array(fc.oneof(entry, fc.jsonValue()), { maxLength: 12 }));
+    const key = new RegExp(`^(${CONTACT_DETAIL_NAMES.join('|')})(\\[\\d+\\](\\.(label|value|street|city|region|postal_code|country))?)?$`);
+    await fc.assert(
+      fc.asyncProperty(validBody, fc.dictionary(fc.constantFrom(...CONTACT_DETAIL_NAMES), value), async (body, details) => {
+        const result = await outcome({ ...body, ...details }, false);
+        if ('errors' in result) {
+          for (const [field, messages] of Object.entries(result.errors)) {
+            expect(field).toMatch(key);
+            expect(messages).toEqual([expect.any(String)]);
+          }
+        } else {
+          for (const name of Object.keys(details)) expect(result.ok).toHaveProperty(name);
+        }
+      }),
+      { numRuns: RUNS },
     );
   });
 });

@@ -4,6 +4,7 @@ import { CONTACT_FIELD_NAMES, type ContactFields, type FieldErrors } from '@cont
 import { badRequest } from '../../common/api-errors.js';
 import { asObjectBody } from '../../common/request-body.js';
 import { ContactInputDto } from '../dto/contact-input.dto.js';
+import { validateDetails } from './contact-details.validator.js';
 import { EMAIL_TAKEN_CHECK, type EmailTakenCheck } from './unique-email.validator.js';
 
 export interface ValidateOptions {
@@ -14,8 +15,11 @@ export interface ValidateOptions {
 }
 
 /**
- * Turns an untrusted body into clean contact fields, or throws a field-keyed 400.
- * Unknown fields are ignored; strings are trimmed before any rule runs.
+ * Turns an untrusted body into clean contact fields, or throws a field-keyed 400 (every
+ * field's errors at once, the details' keyed by entry: `other_phones[2].value`).
+ * Unknown fields are ignored; strings are trimmed before any rule runs. `partial` is about
+ * the four mandatory fields; the details are optional either way and come back only when
+ * sent (a create makes the absent ones empty, PUT and PATCH leave them unchanged).
  */
 @Injectable()
 export class ContactInputValidator {
@@ -35,13 +39,14 @@ export class ContactInputValidator {
       stopAtFirstError: true,
       forbidUnknownValues: false,
     });
-    if (failures.length > 0) {
+    const { details, errors: detailErrors } = validateDetails(source);
+    if (failures.length > 0 || Object.keys(detailErrors).length > 0) {
       const errors: FieldErrors = {};
       for (const failure of failures) errors[failure.property] = Object.values(failure.constraints ?? {});
-      throw badRequest(errors);
+      throw badRequest({ ...errors, ...detailErrors });
     }
     const clean: Partial<ContactFields> = {};
     for (const name of CONTACT_FIELD_NAMES) if (dto[name] !== undefined) clean[name] = dto[name];
-    return clean;
+    return { ...clean, ...details };
   }
 }

@@ -28,8 +28,16 @@ export type RequestInit<O> = (ParametersOf<O> extends { path: infer P } ? { path
 
 /** The body of the operation's success answer (void for 204). */
 export type SuccessBody<O> = O extends { responses: infer R }
-  ? { [S in keyof R]: S extends 200 | 201 ? (R[S] extends { content: { 'application/json': infer B } } ? B : never) : S extends 204 ? null : never }[keyof R]
+  ? { [S in keyof R]: S extends 200 | 201 | 202 ? (R[S] extends { content: { 'application/json': infer B } } ? B : never) : S extends 204 ? null : never }[keyof R]
   : never;
+
+/** Path and query parameters of an operation whose body is a file (an import), not JSON. */
+export type UploadInit<O> = (ParametersOf<O> extends { path: infer P } ? { path: P } : { path?: never }) & {
+  query?: ParametersOf<O> extends { query?: infer Q } ? Q : never;
+  /** Sent as it is, with this Content-Type (e.g. `text/vcard`). */
+  body: Blob;
+  contentType: string;
+};
 
 type Scalar = string | number | boolean;
 
@@ -40,9 +48,8 @@ export class ApiClient {
   /** One documented operation; the whole response, so callers can read headers such as ETag. */
   request<M extends Method, P extends PathsWith<M>>(method: M, path: P, init: RequestInit<Operation<P, M>>): Observable<HttpResponse<SuccessBody<Operation<P, M>>>> {
     const { path: pathParams, query, headers, body } = init as { path?: Record<string, Scalar>; query?: Record<string, Scalar | undefined>; headers?: Record<string, string | undefined>; body?: unknown };
-    const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(pathParams?.[name])));
-    let params = new HttpParams();
-    for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) params = params.set(name, value);
+    const url = expandPath(path, pathParams);
+    const params = queryParams(query);
     let httpHeaders = new HttpHeaders();
     for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) httpHeaders = httpHeaders.set(name, value);
     return this.http.request<SuccessBody<Operation<P, M>>>(method.toUpperCase(), url, {
@@ -53,4 +60,26 @@ export class ApiClient {
       responseType: 'json',
     });
   }
+
+  /** A documented POST whose body is a file sent raw (no JSON, no form encoding); the answer is JSON. */
+  upload<P extends PathsWith<'post'>>(path: P, init: UploadInit<Operation<P, 'post'>>): Observable<HttpResponse<SuccessBody<Operation<P, 'post'>>>> {
+    const { path: pathParams, query, body, contentType } = init as { path?: Record<string, Scalar>; query?: Record<string, Scalar | undefined>; body: Blob; contentType: string };
+    return this.http.request<SuccessBody<Operation<P, 'post'>>>('POST', expandPath(path, pathParams), {
+      body,
+      params: queryParams(query),
+      headers: new HttpHeaders({ 'Content-Type': contentType }),
+      observe: 'response',
+      responseType: 'json',
+    });
+  }
+}
+
+function expandPath(path: string, params: Record<string, Scalar> | undefined): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params?.[name])));
+}
+
+function queryParams(query: Record<string, Scalar | undefined> | undefined): HttpParams {
+  let params = new HttpParams();
+  for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) params = params.set(name, value);
+  return params;
 }

@@ -348,6 +348,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a vCard or CSV file into a book, as a job */
+        post: operations["importContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import’s progress and, once done, its summary (the importing account only) */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every contact the caller can read (or of one book, or matching a search) as one vCard or CSV file */
+        get: operations["exportContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/vcard/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact as a vCard 3.0 card */
+        get: operations["getContactVCard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/external-update/": {
         parameters: {
             query?: never;
@@ -443,11 +511,33 @@ export interface components {
              * @example +1-555-1000
              */
             phone: string;
+            /** @example Analytical Engines Ltd */
+            organization: string;
+            /** @example Mathematician */
+            job_title: string;
+            /** @example Met at the Royal Society. */
+            notes: string;
+            /**
+             * @description A real date: `1815-12-10`, or `--12-10` without the year; null for none
+             * @example 1815-12-10
+             */
+            birthday: string | null;
+            /** @description More email addresses (not part of the uniqueness rule) */
+            other_emails: components["schemas"]["LabeledValue"][];
+            /** @description More phone numbers (the syntax of `phone`) */
+            other_phones: components["schemas"]["LabeledValue"][];
+            /** @description Postal addresses */
+            addresses: components["schemas"]["PostalAddress"][];
             /**
              * @description The address book it lives in (AUTH=none: always the one shared book)
              * @example 1
              */
             address_book: number;
+            /**
+             * @description The vCard UID: stable for the contact’s life (kept from an imported or synced card, else generated)
+             * @example 0b7c7d0e-3f1b-4c8e-9a51-2d1f0c6b9e4a
+             */
+            readonly uid: string;
             /**
              * Format: date-time
              * @example 2026-11-26T10:00:00.000Z
@@ -459,7 +549,38 @@ export interface components {
              */
             readonly updated_at: string;
         };
-        /** @description POST and PUT: all four fields (and optionally the book). Unknown fields are ignored. */
+        /** @description One more email or phone with its label (input: `label` may be left out, = empty). Errors are keyed by entry: `other_phones[2].value`. */
+        LabeledValue: {
+            /**
+             * @description Free text: home, work, mobile, an Apple custom label …
+             * @example work
+             */
+            label: string;
+            /**
+             * @description An email address (other_emails) or a phone number (other_phones)
+             * @example ada@work.example
+             */
+            value: string;
+        };
+        /** @description A postal address; on input every part may be left out (= empty; an address with no part is dropped), at most 200 characters each. Errors are keyed `addresses[0].city`. */
+        PostalAddress: {
+            /**
+             * @description Free text: home, work, mobile, an Apple custom label …
+             * @example work
+             */
+            label: string;
+            /** @example 12 St James’s Square */
+            street: string;
+            /** @example London */
+            city: string;
+            /** @example  */
+            region: string;
+            /** @example SW1Y 4JH */
+            postal_code: string;
+            /** @example United Kingdom */
+            country: string;
+        };
+        /** @description POST and PUT: all four fields (and optionally the book); the details are optional: absent on POST = empty, on PUT = unchanged. Unknown fields are ignored. */
         ContactInput: {
             /** @example Ada */
             first_name: string;
@@ -475,10 +596,27 @@ export interface components {
              * @example +1-555-1000
              */
             phone: string;
+            /** @example Analytical Engines Ltd */
+            organization?: string;
+            /** @example Mathematician */
+            job_title?: string;
+            /** @example Met at the Royal Society. */
+            notes?: string;
+            /**
+             * @description A real date: `1815-12-10`, or `--12-10` without the year; null for none
+             * @example 1815-12-10
+             */
+            birthday?: string | null;
+            /** @description More email addresses (not part of the uniqueness rule) */
+            other_emails?: components["schemas"]["LabeledValue"][];
+            /** @description More phone numbers (the syntax of `phone`) */
+            other_phones?: components["schemas"]["LabeledValue"][];
+            /** @description Postal addresses */
+            addresses?: components["schemas"]["PostalAddress"][];
             /** @description POST: the book to create it in (default: the caller’s first own book). PUT/PATCH: moves the contact (editor of both books); it keeps its id and history */
             address_book?: number;
         };
-        /** @description PATCH: any subset of the four fields, and `address_book` to move it. Unknown fields are ignored. */
+        /** @description PATCH: any subset of the fields (a list given replaces the whole list), and `address_book` to move it. Unknown fields are ignored. */
         ContactPatch: {
             /** @example Ada */
             first_name?: string;
@@ -494,6 +632,23 @@ export interface components {
              * @example +1-555-1000
              */
             phone?: string;
+            /** @example Analytical Engines Ltd */
+            organization?: string;
+            /** @example Mathematician */
+            job_title?: string;
+            /** @example Met at the Royal Society. */
+            notes?: string;
+            /**
+             * @description A real date: `1815-12-10`, or `--12-10` without the year; null for none
+             * @example 1815-12-10
+             */
+            birthday?: string | null;
+            /** @description More email addresses (not part of the uniqueness rule) */
+            other_emails?: components["schemas"]["LabeledValue"][];
+            /** @description More phone numbers (the syntax of `phone`) */
+            other_phones?: components["schemas"]["LabeledValue"][];
+            /** @description Postal addresses */
+            addresses?: components["schemas"]["PostalAddress"][];
             /** @description POST: the book to create it in (default: the caller’s first own book). PUT/PATCH: moves the contact (editor of both books); it keeps its id and history */
             address_book?: number;
         };
@@ -518,6 +673,23 @@ export interface components {
              * @example +1-555-1000
              */
             phone?: string;
+            /** @example Analytical Engines Ltd */
+            organization?: string;
+            /** @example Mathematician */
+            job_title?: string;
+            /** @example Met at the Royal Society. */
+            notes?: string;
+            /**
+             * @description A real date: `1815-12-10`, or `--12-10` without the year; null for none
+             * @example 1815-12-10
+             */
+            birthday?: string | null;
+            /** @description More email addresses (not part of the uniqueness rule) */
+            other_emails?: components["schemas"]["LabeledValue"][];
+            /** @description More phone numbers (the syntax of `phone`) */
+            other_phones?: components["schemas"]["LabeledValue"][];
+            /** @description Postal addresses */
+            addresses?: components["schemas"]["PostalAddress"][];
         };
         RevertRequest: {
             /**
@@ -567,6 +739,23 @@ export interface components {
              * @example +1-555-1000
              */
             phone: string;
+            /** @example Analytical Engines Ltd */
+            organization: string;
+            /** @example Mathematician */
+            job_title: string;
+            /** @example Met at the Royal Society. */
+            notes: string;
+            /**
+             * @description A real date: `1815-12-10`, or `--12-10` without the year; null for none
+             * @example 1815-12-10
+             */
+            birthday: string | null;
+            /** @description More email addresses (not part of the uniqueness rule) */
+            other_emails: components["schemas"]["LabeledValue"][];
+            /** @description More phone numbers (the syntax of `phone`) */
+            other_phones: components["schemas"]["LabeledValue"][];
+            /** @description Postal addresses */
+            addresses: components["schemas"]["PostalAddress"][];
             /**
              * Format: date-time
              * @example 2026-11-26T10:00:20.000Z
@@ -3904,6 +4093,422 @@ export interface operations {
             };
             /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    importContacts: {
+        parameters: {
+            query?: {
+                /** @description Where the cards go (default: the caller’s first own book); the caller must be able to edit it */
+                address_book?: number;
+                /** @description A card whose UID or email is already in the book: left out (skip), or its contact takes the card (update) */
+                on_duplicate?: "skip" | "update";
+            };
+            header?: {
+                "content-type"?: string;
+                "content-length"?: string;
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file itself, up to 50 MiB: vCard 2.1, 3.0 or 4.0, or CSV (our columns, Google Contacts’ or Outlook’s export) */
+        requestBody: {
+            content: {
+                "text/vcard": string;
+                "text/x-vcard": string;
+                "text/directory": string;
+                "text/csv": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Accepted: the cards are imported in the background (follow GET /api/imports/{id}/ or the import.progress events) */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "running";
+                    };
+                };
+            };
+            /** @description Invalid input: messages keyed by field, or {"detail"} about the request as a whole */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The import’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job as it stands */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        /** @description Cards in the file (0 until they are counted) */
+                        total: number;
+                        /** @description Cards done so far: created, updated or skipped */
+                        processed: number;
+                        created: number;
+                        updated: number;
+                        /** @description The cards left out, in file order, each with its field errors (nothing of them was written) */
+                        skipped: {
+                            /** @description Its position in the file, from 0 */
+                            index: number;
+                            /** @description FN or the names, as the file gives them */
+                            name: string;
+                            /**
+                             * @example {
+                             *       "email": [
+                             *         "This field may not be blank."
+                             *       ]
+                             *     }
+                             */
+                            errors: {
+                                [key: string]: string[];
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    exportContacts: {
+        parameters: {
+            query?: {
+                format?: "vcard" | "csv";
+                /** @description Only this book (default: every book the caller can read) */
+                address_book?: number;
+                /** @description As the list’s search */
+                search?: string;
+            };
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every matching contact, streamed: vCard 3.0 cards one after the other, or CSV with a header row of our field names */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description attachment; filename="contacts.vcf" (or .csv) */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: messages keyed by field, or {"detail"} about the request as a whole */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    getContactVCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The contact’s id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact as one vCard 3.0 card, with the properties it came with that the model does not hold */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": string;
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { ContactFieldName } from '@contacts/wire-types';
 import { AddressBooksStore } from '../books/address-books.store';
 import { ContactFieldsComponent } from '../shared/contact-fields.component';
-import { emptyFields, hasErrors, validateContact } from '../shared/contact-validation';
+import { emptyForm, formToFields } from '../shared/contact-form';
+import { hasErrors, validateContact } from '../shared/contact-validation';
 import { PendingCreatesStore } from './pending-creates.store';
 
 @Component({
@@ -26,8 +26,9 @@ import { PendingCreatesStore } from './pending-creates.store';
       <app-contact-fields
         idPrefix="create"
         [autocomplete]="false"
+        [collapsible]="true"
         [(value)]="store.draft"
-        [errors]="store.draftErrors()"
+        [(errors)]="store.draftErrors"
         (edited)="recheck($event)"
       />
       @if (choices().length > 1) {
@@ -99,25 +100,25 @@ export class ContactCreateFormComponent {
       this.fields().focusFirstInvalid(errors);
       return;
     }
-    this.store.submit(this.store.draft(), this.books.enabled() ? this.store.draftBook() : null);
+    this.store.submit(formToFields(this.store.draft()), this.books.enabled() ? this.store.draftBook() : null);
     // Free for the next contact at once; the pending row tracks the one just sent.
-    this.store.draft.set(emptyFields());
+    this.store.draft.set(emptyForm());
     this.fields().focus('first_name');
   }
 
   protected clear(): void {
-    this.store.draft.set(emptyFields());
+    this.store.draft.set(emptyForm());
     this.store.draftErrors.set({});
   }
 
   /** Once a field shows an error, re-check it as the user types so the message clears when fixed. */
-  protected recheck(name: ContactFieldName): void {
+  protected recheck(path: string): void {
     const current = this.store.draftErrors();
-    if (!current[name]) return;
+    if (!current[path]) return;
     const next = { ...current };
-    const message = validateContact(this.store.draft())[name];
-    if (message) next[name] = message;
-    else delete next[name];
+    const message = validateContact(this.store.draft())[path];
+    if (message) next[path] = message;
+    else delete next[path];
     this.store.draftErrors.set(next);
   }
 }

@@ -102,3 +102,70 @@ describe('ContactEditDialogComponent, moving to another book', () => {
     patch.flush({ ...ada('2026-11-26T10:00:09.000Z', '+1 555 0005'), address_book: 7 });
   });
 });
+
+describe('ContactEditDialogComponent, the details', () => {
+  let http: HttpTestingController;
+  let root: HTMLElement;
+  let stable: () => Promise<void>;
+  const phones = [
+    { label: 'mobile', value: '+44 1' },
+    { label: 'work', value: '+44 2' },
+    { label: 'Lab', value: '+44 3' },
+  ];
+  const byId = <T extends HTMLElement>(id: string) => root.querySelector<T>(`#${id}`)!;
+  const type = (id: string, value: string) => {
+    const input = byId<HTMLInputElement>(id);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  };
+  const save = async () => {
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await stable();
+  };
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: ContactEventsService, useValue: { events$: new Subject(), resync$: new Subject(), state: () => 'live' } },
+      ],
+    });
+    const fixture = TestBed.createComponent(ContactEditDialogComponent);
+    fixture.componentRef.setInput('contactId', 1);
+    fixture.detectChanges();
+    root = fixture.nativeElement as HTMLElement;
+    stable = () => fixture.whenStable();
+    http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/contacts/1/').flush({ ...ada('2026-11-26T10:00:05.000Z', '+1 555 0005'), other_phones: phones, birthday: '--12-10' }, { headers: { ETag: '"v5"' } });
+    await vi.waitFor(() => expect(root.querySelector('#edit-other_phones-2-value')).not.toBeNull());
+  });
+
+  it('shows every field of the contact, the birthday without its year included', () => {
+    expect(byId<HTMLInputElement>('edit-other_phones-2-value').value).toBe('+44 3');
+    expect(byId<HTMLSelectElement>('edit-birthday').value).toBe('10');
+    expect(byId<HTMLSelectElement>('edit-birthday-month').value).toBe('12');
+    expect(byId<HTMLInputElement>('edit-birthday-year').value).toBe('');
+  });
+
+  it('sends only the changed list, and puts the server’s message on the row it names', async () => {
+    type('edit-other_phones-2-value', '+44 9');
+    await save();
+    const patch = http.expectOne((r) => r.method === 'PATCH');
+    expect(patch.request.body).toEqual({ other_phones: [phones[0], phones[1], { label: 'Lab', value: '+44 9' }] });
+    patch.flush({ 'other_phones[2].value': ['Enter a valid phone number.'] }, { status: 400, statusText: 'Bad Request' });
+    const input = byId('edit-other_phones-2-value');
+    await vi.waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
+    expect(byId(input.getAttribute('aria-describedby')!).textContent?.trim()).toBe('Enter a valid phone number.');
+    expect(byId('edit-other_phones-1-value').getAttribute('aria-invalid')).toBeNull();
+    expect(root.querySelector('[role=alert]')?.textContent).toContain('Please fix the highlighted fields.');
+  });
+
+  it('checks the rows before sending anything', async () => {
+    type('edit-other_phones-0-value', 'call me');
+    await save();
+    http.expectNone((r) => r.method === 'PATCH');
+    expect(byId('edit-other_phones-0-value').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement?.id).toBe('edit-other_phones-0-value');
+  });
+});

@@ -2,10 +2,11 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, OnInit, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { firstValueFrom } from 'rxjs';
-import type { Contact, ContactFields } from '@contacts/wire-types';
+import type { Contact } from '@contacts/wire-types';
 import { parseApiError } from '../shared/api-error';
 import { ContactFieldsComponent } from '../shared/contact-fields.component';
-import { emptyFields, fullName, hasErrors, pickFields, trimFields, validateContact, type ClientFieldErrors } from '../shared/contact-validation';
+import { changedFields, emptyForm, formFromFields, formToFields, fullFields, type ContactForm } from '../shared/contact-form';
+import { fullName, hasErrors, validateContact, type ClientFieldErrors } from '../shared/contact-validation';
 import { diffFields, describeChangedFields } from '../shared/field-diff';
 import { openModalOnRender } from '../shared/modal-dialog';
 import { ToastService } from '../shared/toast.service';
@@ -48,7 +49,7 @@ export class ContactEditDialogComponent implements OnInit {
   /** The server version the form was based on, and the ETag that guards saving over it. */
   protected readonly base = signal<Contact | null>(null);
   private etag: string | null = null;
-  protected readonly form = signal<ContactFields>(emptyFields());
+  protected readonly form = signal<ContactForm>(emptyForm());
   protected readonly errors = signal<ClientFieldErrors>({});
   protected readonly message = signal('');
   protected readonly saving = signal(false);
@@ -74,7 +75,7 @@ export class ContactEditDialogComponent implements OnInit {
         if (!isNewerThanBase(base, e.contact)) return;
         const changes = diffFields(base, e.contact);
         const editor = e.edited_by?.name.trim();
-        const now = changes.map((c) => `${c.label} is now “${c.after}”`).join('; ');
+        const now = changes.map((c) => (c.after ? `${c.label} is now “${c.after}”` : `${c.label} was cleared`)).join('; ');
         const summary = changes.length
           ? editor
             ? `${editor} changed ${describeChangedFields(changes)}: ${now}.`
@@ -110,16 +111,14 @@ export class ContactEditDialogComponent implements OnInit {
       this.fields()?.focusFirstInvalid(errors);
       return;
     }
-    const mine = trimFields(this.form());
-    const changed = diffFields(pickFields(base), mine);
+    // Only what changed: a field someone else edited meanwhile is not written back unchanged.
+    const patch: ContactPatch = changedFields(fullFields(base), formToFields(this.form()));
     const book = this.book();
     const moving = book !== null && book !== base.address_book;
-    if (!changed.length && !moving) {
+    if (!Object.keys(patch).length && !moving) {
       this.closed.emit(null);
       return;
     }
-    const patch: ContactPatch = {};
-    for (const c of changed) patch[c.field] = c.after;
     if (moving) patch.address_book = book;
     await this.send(base.id, patch);
   }
@@ -129,7 +128,7 @@ export class ContactEditDialogComponent implements OnInit {
     const conflict = this.conflict();
     if (!conflict) return;
     this.adoptBaseOnly(conflict.theirs, conflict.etag ?? (await this.fetchEtag()));
-    this.form.set(conflict.merged);
+    this.form.set(formFromFields(conflict.merged));
     this.conflict.set(null);
     await this.save();
   }
@@ -156,8 +155,15 @@ export class ContactEditDialogComponent implements OnInit {
     this.closed.emit(null);
   }
 
-  protected recheck(): void {
-    if (hasErrors(this.errors())) this.errors.set(validateContact(this.form()));
+  /** Once a field shows a message, re-check it as the user types; the other fields' messages stay. */
+  protected recheck(path: string): void {
+    const current = this.errors();
+    if (!current[path]) return;
+    const next = { ...current };
+    const message = validateContact(this.form())[path];
+    if (message) next[path] = message;
+    else delete next[path];
+    this.errors.set(next);
   }
 
   protected readonly fullName = fullName;
@@ -175,8 +181,8 @@ export class ContactEditDialogComponent implements OnInit {
     } catch (err) {
       if (err instanceof HttpErrorResponse && err.status === 412 && err.error && typeof err.error === 'object') {
         const original = this.base();
-        const mine = trimFields(this.form());
-        this.conflict.set(buildConflict(original ? pickFields(original) : mine, mine, err.error as Contact, err.headers.get('ETag')));
+        const mine = formToFields(this.form());
+        this.conflict.set(buildConflict(original ? fullFields(original) : mine, mine, err.error as Contact, err.headers.get('ETag')));
         this.remote.set(null);
       } else {
         const parsed = parseApiError(err);
@@ -200,7 +206,7 @@ export class ContactEditDialogComponent implements OnInit {
 
   private adopt(contact: Contact, etag: string | null): void {
     this.adoptBaseOnly(contact, etag);
-    this.form.set(pickFields(contact));
+    this.form.set(formFromFields(contact));
   }
 
   private adoptBaseOnly(contact: Contact, etag: string | null): void {

@@ -50,8 +50,9 @@ describe('ContactListComponent with shared books', () => {
   const buttons = (id: number) => Array.from(row(id).querySelectorAll('button, a')).map((b) => b.textContent?.trim());
 
   it('a viewer’s contacts have History but no Edit or Delete; my own have all three', () => {
-    expect(buttons(1)).toEqual(['c1@example.com', 'Edit', 'History', 'Delete']);
-    expect(buttons(2)).toEqual(['c2@example.com', 'History']);
+    // The name opens the contact's page, which everyone who can read the book may see.
+    expect(buttons(1)).toEqual(['Mine 1', 'c1@example.com', 'Edit', 'History', 'Delete']);
+    expect(buttons(2)).toEqual(['Theirs 2', 'c2@example.com', 'History']);
     expect(row(2).querySelector('[data-testid=read-only]')?.textContent?.trim()).toBe('View only');
   });
 

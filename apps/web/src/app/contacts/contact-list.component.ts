@@ -17,13 +17,16 @@ import { ContactsApiService } from './contacts-api.service';
 import { PaginationComponent } from './pagination.component';
 import { PendingCreateRowComponent } from './pending-create-row.component';
 import { PendingCreatesStore } from './pending-creates.store';
+import { ExportMenuComponent } from './export-menu.component';
+import { importPercent } from '../imports/import-flow';
+import { ImportStore } from '../imports/import.store';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
 @Component({
   selector: 'app-contact-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, PaginationComponent, PendingCreateRowComponent, ContactEditDialogComponent, ConfirmDialogComponent],
+  imports: [RouterLink, PaginationComponent, PendingCreateRowComponent, ContactEditDialogComponent, ConfirmDialogComponent, ExportMenuComponent],
   providers: [ContactListStore],
   templateUrl: './contact-list.component.html',
 })
@@ -31,6 +34,7 @@ export class ContactListComponent {
   protected readonly store = inject(ContactListStore);
   protected readonly pending = inject(PendingCreatesStore);
   protected readonly books = inject(AddressBooksStore);
+  protected readonly imports = inject(ImportStore);
   private readonly api = inject(ContactsApiService);
   private readonly echo = inject(LocalEchoService);
   private readonly toasts = inject(ToastService);
@@ -56,6 +60,9 @@ export class ContactListComponent {
     if (this.store.book() === null) return 'All contacts';
     return this.selectedBook()?.name ?? 'Contacts';
   });
+  /** Importing needs a book I may add to (AUTH=none: always). */
+  protected readonly canImport = computed(() => !this.books.enabled() || this.books.writable().length > 0);
+  protected readonly importPercent = computed(() => importPercent(this.imports.state().job));
   /** Show which book a row is in when the list mixes books. */
   protected readonly showBookOfRow = computed(() => this.books.enabled() && this.store.book() === null && this.books.books().length > 1);
 

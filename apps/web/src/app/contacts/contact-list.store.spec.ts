@@ -6,7 +6,7 @@ import type { AddressBook, Contact, ContactEvent } from '@contacts/wire-types';
 import { AddressBooksStore } from '../books/address-books.store';
 import { testBook } from '../testing/account-fixtures';
 import { ContactEventsService } from '../realtime/contact-events.service';
-import { ContactListStore } from './contact-list.store';
+import { ContactListStore, EVENT_BATCH_MS } from './contact-list.store';
 import { testContact } from '../testing/contact-fixtures';
 
 const contact = testContact;
@@ -17,6 +17,8 @@ const T2 = '2026-11-26T10:00:02.000Z';
 /** Contact `id` as of `updated_at`, named after it so the test can see which version is shown. */
 const at = (id: number, updated_at: string): Contact => ({ ...contact(id), first_name: `v${updated_at.slice(17, 19)}`, updated_at });
 const rows = (...results: Contact[]) => ({ count: results.length, next: null, previous: null, results });
+/** Events reach the rows in batches. */
+const settle = () => vi.advanceTimersByTime(EVENT_BATCH_MS);
 
 describe('ContactListStore', () => {
   let store: ContactListStore;
@@ -25,6 +27,7 @@ describe('ContactListStore', () => {
   let gone: Subject<AddressBook>;
 
   beforeEach(() => {
+    vi.useFakeTimers();
     events = new Subject<ContactEvent>();
     gone = new Subject<AddressBook>();
     TestBed.configureTestingModule({
@@ -39,6 +42,8 @@ describe('ContactListStore', () => {
     store = TestBed.inject(ContactListStore);
     http = TestBed.inject(HttpTestingController);
   });
+
+  afterEach(() => vi.useRealTimers());
 
   it('moves to the last page when the requested page is past the end', () => {
     const corrected: number[] = [];
@@ -60,22 +65,70 @@ describe('ContactListStore', () => {
     expect(store.error()).toBe('Boom');
   });
 
-  it('patches visible rows from events at once and keeps the count right', async () => {
+  it('patches visible rows from events within a batch and keeps the count right', () => {
     store.setQuery('', 1);
     http.expectOne('/api/contacts/?page_size=20').flush(page([3, 2, 1], 3));
     events.next({ type: 'contact.updated', contact: { ...contact(2), first_name: 'Changed' }, seq: 1, edited_by: null, address_book: 1 });
+    settle();
     expect(store.contacts()[1].first_name).toBe('Changed');
     events.next({ type: 'contact.deleted', contact_id: 3, seq: 2, edited_by: null, address_book: 1 });
+    settle();
     expect(store.contacts().map((c) => c.id)).toEqual([2, 1]);
     expect(store.count()).toBe(2);
     events.next({ type: 'contact.created', contact: contact(9), seq: 3, edited_by: null, address_book: 1 });
+    settle();
     expect(store.contacts().map((c) => c.id)).toEqual([9, 2, 1]);
     expect(store.count()).toBe(3);
     // Then one debounced refetch of the current page settles order and filter.
-    await new Promise((r) => setTimeout(r, 350));
+    vi.advanceTimersByTime(350);
     http.expectOne('/api/contacts/?page_size=20').flush(page([9, 2, 1], 3));
     http.verify();
   });
+  describe('a flood of events (an import of many cards)', () => {
+    const list = '/api/contacts/?page_size=20';
+    const created = (id: number): ContactEvent => ({ type: 'contact.created', contact: contact(id), seq: id, edited_by: null, address_book: 1 });
+
+    it('writes the rows once per batch and refetches once after it, not per event', () => {
+      store.setQuery('', 1);
+      http.expectOne(list).flush(page([1], 1));
+      const writes = vi.spyOn(store.contacts, 'set');
+      for (let id = 2; id <= 501; id++) events.next(created(id));
+      expect(writes).not.toHaveBeenCalled();
+      settle();
+      expect(writes).toHaveBeenCalledTimes(1);
+      expect(store.contacts().map((c) => c.id)).toEqual(Array.from({ length: 20 }, (_, i) => 501 - i));
+      expect(store.count()).toBe(501);
+      // Five hundred highlighted rows would only flicker.
+      expect(store.highlighted().size).toBe(0);
+      vi.advanceTimersByTime(350);
+      expect(http.match(list)).toHaveLength(1);
+    });
+
+    it('still refetches now and then while the events never pause', () => {
+      store.setQuery('', 1);
+      http.expectOne(list).flush(page([1], 1));
+      let requests = 0;
+      for (let t = 0, id = 2; t < 6500; t += 100, id++) {
+        events.next(created(id));
+        vi.advanceTimersByTime(100);
+        for (const req of http.match(list)) {
+          requests++;
+          req.flush(page([id], id));
+        }
+      }
+      // Not one per event (65), not none until the stream ends: about one per max wait.
+      expect(requests).toBe(2);
+    });
+
+    it('highlights a single change made elsewhere', () => {
+      store.setQuery('', 1);
+      http.expectOne(list).flush(page([1], 1));
+      events.next(created(2));
+      settle();
+      expect([...store.highlighted()]).toEqual([2]);
+    });
+  });
+
   describe('never lets an older version win', () => {
     const firstNames = () => store.contacts().map((c) => `${c.id}:${c.first_name}`);
     const list = '/api/contacts/?page_size=20';
@@ -87,8 +140,10 @@ describe('ContactListStore', () => {
     it('keeps a row from a fresh GET over a late event with an older updated_at', () => {
       http.expectOne(list).flush(rows(at(2, T2), at(1, T0)));
       events.next({ type: 'contact.updated', contact: at(2, T1), seq: 40, edited_by: null, address_book: 1 });
+      settle();
       expect(firstNames()).toEqual(['2:v02', '1:v00']);
       events.next({ type: 'contact.updated', contact: at(1, T1), seq: 41, edited_by: null, address_book: 1 });
+      settle();
       expect(firstNames()).toEqual(['2:v02', '1:v01']);
     });
 
@@ -96,6 +151,7 @@ describe('ContactListStore', () => {
       http.expectOne(list).flush(rows(at(1, T0)));
       events.next({ type: 'contact.updated', contact: at(1, T2), seq: 12, edited_by: null, address_book: 1 });
       events.next({ type: 'contact.updated', contact: at(1, T1), seq: 11, edited_by: null, address_book: 1 });
+      settle();
       expect(firstNames()).toEqual(['1:v02']);
     });
 
@@ -104,6 +160,7 @@ describe('ContactListStore', () => {
       store.reload(true);
       const inFlight = http.expectOne(list);
       events.next({ type: 'contact.updated', contact: at(1, T2), seq: 12, edited_by: null, address_book: 1 });
+      settle();
       inFlight.flush(rows(at(1, T1)));
       expect(firstNames()).toEqual(['1:v02']);
     });
@@ -113,14 +170,17 @@ describe('ContactListStore', () => {
       store.applySaved(at(1, T2));
       expect(firstNames()).toEqual(['1:v02']);
       events.next({ type: 'contact.updated', contact: at(1, T1), seq: 11, edited_by: null, address_book: 1 });
+      settle();
       expect(firstNames()).toEqual(['1:v02']);
     });
 
     it('does not bring a deleted contact back for an older event or answer, but a restore comes back', () => {
       http.expectOne(list).flush(rows(at(2, T0), at(1, T0)));
       events.next({ type: 'contact.deleted', contact_id: 2, seq: 20, edited_by: null, address_book: 1 });
+      settle();
       // A late create event (the feed and live socket can deliver out of order) and a stale GET answer.
       events.next({ type: 'contact.created', contact: at(2, T0), seq: 19, edited_by: null, address_book: 1 });
+      settle();
       expect(firstNames()).toEqual(['1:v00']);
       store.reload(true);
       http.expectOne(list).flush(rows(at(2, T0), at(1, T0)));
@@ -128,6 +188,7 @@ describe('ContactListStore', () => {
       expect(store.count()).toBe(1);
       // Restore is announced as contact.created with a newer seq and updated_at.
       events.next({ type: 'contact.created', contact: at(2, T2), seq: 21, edited_by: null, address_book: 1 });
+      settle();
       expect(firstNames()).toEqual(['2:v02', '1:v00']);
     });
 
@@ -135,9 +196,11 @@ describe('ContactListStore', () => {
       http.expectOne(list).flush(rows(at(2, T1), at(1, T0)));
       store.removeLocally(2);
       events.next({ type: 'contact.created', contact: at(2, T1), seq: 7, edited_by: null, address_book: 1 });
+      settle();
       expect(firstNames()).toEqual(['1:v00']);
       events.next({ type: 'contact.deleted', contact_id: 2, seq: 9, edited_by: null, address_book: 1 });
       events.next({ type: 'contact.created', contact: at(2, T2), seq: 10, edited_by: null, address_book: 1 });
+      settle();
       expect(firstNames()).toEqual(['2:v02', '1:v00']);
     });
   });
@@ -150,9 +213,11 @@ describe('ContactListStore', () => {
       http.expectOne(bookList).flush(rows(inBook(1, 7)));
       events.next({ type: 'contact.created', contact: inBook(2, 3), seq: 1, edited_by: null, address_book: 3 });
       events.next({ type: 'contact.created', contact: inBook(3, 7), seq: 2, edited_by: null, address_book: 7 });
+      settle();
       expect(store.contacts().map((c) => c.id)).toEqual([3, 1]);
       // Moved to another book: it leaves this view.
       events.next({ type: 'contact.updated', contact: inBook(1, 3), seq: 3, edited_by: null, address_book: 3 });
+      settle();
       expect(store.contacts().map((c) => c.id)).toEqual([3]);
     });
 

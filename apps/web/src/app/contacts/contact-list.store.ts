@@ -1,9 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { EMPTY, Subject, catchError, debounceTime, map, of, switchMap, tap, throwError, type Observable } from 'rxjs';
+import { EMPTY, Subject, catchError, map, of, switchMap, tap, throwError, type Observable } from 'rxjs';
 import { DEFAULT_PAGE_SIZE, type Contact, type ContactEvent, type Page } from '@contacts/wire-types';
 import { parseApiError } from '../shared/api-error';
+import { coalesce, inBatches } from '../shared/coalesce';
 import { AddressBooksStore } from '../books/address-books.store';
 import { ContactEventsService } from '../realtime/contact-events.service';
 import { ContactVersions } from '../realtime/contact-versions';
@@ -20,9 +21,15 @@ interface ListRequest {
   silent: boolean;
 }
 
-/** Refetch this long after the last event, so a burst of changes costs one request. */
+/** Refetch this long after the last event, so a burst of changes costs one request… */
 const REFRESH_DEBOUNCE_MS = 300;
+/** …and at most this long after the first, so a stream that never pauses (an import) still refreshes now and then. */
+const REFRESH_MAX_WAIT_MS = 3000;
+/** Events are applied to the rows in batches: a flood of them (an import) re-renders the list once per batch. */
+export const EVENT_BATCH_MS = 50;
 const HIGHLIGHT_MS = 2500;
+/** More changed rows than this in one batch is a flood: highlighting them all would only flicker. */
+const HIGHLIGHT_LIMIT = 3;
 
 /**
  * State of the contact list page: the server page for the current search, patched at once by
@@ -58,8 +65,8 @@ export class ContactListStore {
 
   constructor() {
     this.requests.pipe(switchMap((r) => this.fetch(r)), takeUntilDestroyed()).subscribe();
-    this.refresh.pipe(debounceTime(REFRESH_DEBOUNCE_MS), takeUntilDestroyed()).subscribe(() => this.reload(true));
-    this.events.events$.pipe(takeUntilDestroyed()).subscribe((e) => this.apply(e));
+    this.refresh.pipe(coalesce(REFRESH_DEBOUNCE_MS, REFRESH_MAX_WAIT_MS), takeUntilDestroyed()).subscribe(() => this.reload(true));
+    this.events.events$.pipe(inBatches(EVENT_BATCH_MS), takeUntilDestroyed()).subscribe((batch) => this.apply(batch));
     this.events.resync$.pipe(takeUntilDestroyed()).subscribe(() => this.reload(true));
     inject(PendingCreatesStore).created$.pipe(takeUntilDestroyed()).subscribe((c) => this.applyCreated(c));
     // A book taken away (unshared, left, deleted): its contacts leave the list at once.
@@ -149,23 +156,37 @@ export class ContactListStore {
     this.names.remember(rows);
   }
 
-  private apply(e: ContactEvent): void {
-    // A stale event changes no row, but the refetch still lets the server have the last word.
-    if (!this.versions.acceptEvent(e)) {
-      this.refresh.next();
-      return;
+  /** A batch of events on a working copy of the rows, written back once. */
+  private apply(batch: readonly ContactEvent[]): void {
+    const rows = new RowsDraft(this.contacts(), this.count());
+    const changed: number[] = [];
+    for (const e of batch) {
+      // A stale event changes no row, but the refetch still lets the server have the last word.
+      if (!this.versions.acceptEvent(e)) continue;
+      if (e.type === 'contact.deleted') {
+        rows.remove(e.contact_id);
+      } else if (!this.inView(e.contact)) {
+        // Moved to a book this view does not show.
+        rows.remove(e.contact.id);
+      } else if (e.type === 'contact.created' && this.insertsAtTop()) {
+        if (rows.prepend(e.contact, this.pageSize)) changed.push(e.contact.id);
+      } else if (rows.replace(e.contact)) {
+        changed.push(e.contact.id);
+      }
     }
-    if (e.type === 'contact.deleted') {
-      this.remove(e.contact_id);
-    } else if (!this.inView(e.contact)) {
-      // Moved to a book this view does not show.
-      this.remove(e.contact.id);
-    } else if (e.type === 'contact.created') {
-      this.insert(e.contact);
-    } else if (this.replace(e.contact)) {
-      this.flash(e.contact.id);
-    }
+    this.write(rows);
+    if (changed.length <= HIGHLIGHT_LIMIT) for (const id of changed) this.flash(id);
     this.refresh.next();
+  }
+
+  /** Newest first: a new contact belongs at the top of page 1 of the unfiltered list. */
+  private insertsAtTop(): boolean {
+    return this.page() === 1 && !this.search() && this.status() === 'ready';
+  }
+
+  private write(rows: RowsDraft): void {
+    if (rows.list !== this.contacts()) this.contacts.set(rows.list);
+    if (rows.count !== this.count()) this.count.set(rows.count);
   }
 
   /** Whether the contact belongs in the book this view shows. */
@@ -194,29 +215,22 @@ export class ContactListStore {
 
   /** Swaps in a newer version of a visible row; false when the row is not on this page. */
   private replace(contact: Contact): boolean {
-    const list = this.contacts();
-    if (!list.some((c) => c.id === contact.id)) return false;
-    this.contacts.set(list.map((c) => (c.id === contact.id ? contact : c)));
-    return true;
+    const rows = new RowsDraft(this.contacts(), this.count());
+    const replaced = rows.replace(contact);
+    this.write(rows);
+    return replaced;
   }
 
   private insert(contact: Contact): void {
-    const list = this.contacts();
-    // Newest first: a new contact belongs at the top of page 1 of the unfiltered list.
-    if (this.page() === 1 && !this.search() && this.status() === 'ready' && !list.some((c) => c.id === contact.id)) {
-      this.contacts.set([contact, ...list].slice(0, this.pageSize));
-      this.count.update((n) => n + 1);
-      this.flash(contact.id);
-    } else {
-      this.replace(contact);
-    }
+    const rows = new RowsDraft(this.contacts(), this.count());
+    if (this.insertsAtTop() ? rows.prepend(contact, this.pageSize) : rows.replace(contact)) this.flash(contact.id);
+    this.write(rows);
   }
 
   private remove(id: number): void {
-    const list = this.contacts();
-    if (!list.some((c) => c.id === id)) return;
-    this.contacts.set(list.filter((c) => c.id !== id));
-    this.count.update((n) => Math.max(0, n - 1));
+    const rows = new RowsDraft(this.contacts(), this.count());
+    rows.remove(id);
+    this.write(rows);
   }
 
   private flash(id: number): void {
@@ -228,5 +242,34 @@ export class ContactListStore {
         return next;
       });
     }, HIGHLIGHT_MS);
+  }
+}
+
+/** The page's rows and total while a change is worked out; `list` is a new array only when something changed. */
+class RowsDraft {
+  constructor(
+    public list: readonly Contact[],
+    public count: number,
+  ) {}
+
+  /** Adds a new contact at the top (the page keeps its size); false when it is already shown. */
+  prepend(contact: Contact, pageSize: number): boolean {
+    if (this.list.some((c) => c.id === contact.id)) return this.replace(contact);
+    this.list = [contact, ...this.list].slice(0, pageSize);
+    this.count++;
+    return true;
+  }
+
+  /** Swaps in a newer version of a shown row; false when the row is not on this page. */
+  replace(contact: Contact): boolean {
+    if (!this.list.some((c) => c.id === contact.id)) return false;
+    this.list = this.list.map((c) => (c.id === contact.id ? contact : c));
+    return true;
+  }
+
+  remove(id: number): void {
+    if (!this.list.some((c) => c.id === id)) return;
+    this.list = this.list.filter((c) => c.id !== id);
+    this.count = Math.max(0, this.count - 1);
   }
 }

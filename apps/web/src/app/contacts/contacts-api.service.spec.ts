@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { Contact } from '@contacts/wire-types';
+import { emptyContactDetails, type Contact } from '@contacts/wire-types';
 import { ContactsApiService, type ContactWithEtag } from './contacts-api.service';
 
 const contact: Contact = {
@@ -11,6 +11,8 @@ const contact: Contact = {
   email: 'ada@example.com',
   phone: '+1 555',
   address_book: 1,
+  ...emptyContactDetails(),
+  uid: 'uid-1',
   created_at: '2026-11-26T10:00:00.000Z',
   updated_at: '2026-11-26T10:00:00.000Z',
 };

@@ -1,9 +1,11 @@
 import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, inject, input, output } from '@angular/core';
-import { CONTACT_FIELD_NAMES, type Contact, type ContactFieldName, type ContactFields } from '@contacts/wire-types';
-import { FIELD_LABELS } from '../shared/contact-validation';
+import type { Contact } from '@contacts/wire-types';
+import { FORM_FIELD_ORDER, fullFields, sameValue, type FullContactFields, type WritableFieldName } from '../shared/contact-form';
+import { WRITABLE_FIELD_LABELS } from '../shared/contact-validation';
+import { formatFieldValue } from '../shared/field-diff';
 
 export interface ConflictRow {
-  field: ContactFieldName;
+  field: WritableFieldName;
   label: string;
   /** My edited value, or null when I did not edit this field (theirs is kept either way). */
   yours: string | null;
@@ -15,7 +17,7 @@ export interface Conflict {
   theirs: Contact;
   etag: string | null;
   /** Their version with my edits on top: what "Keep mine" saves. */
-  merged: ContactFields;
+  merged: FullContactFields;
   rows: ConflictRow[];
 }
 
@@ -24,17 +26,23 @@ export interface Conflict {
  * server's current contact. "Keep mine" writes only the fields I edited, so a field that only
  * they changed is not reverted by accident.
  */
-export function buildConflict(original: ContactFields, mine: ContactFields, theirs: Contact, etag: string | null): Conflict {
-  const merged: ContactFields = { first_name: theirs.first_name, last_name: theirs.last_name, email: theirs.email, phone: theirs.phone };
+export function buildConflict(original: FullContactFields, mine: FullContactFields, theirs: Contact, etag: string | null): Conflict {
+  const current = fullFields(theirs);
+  const merged: Record<WritableFieldName, unknown> = { ...current };
   const rows: ConflictRow[] = [];
-  for (const field of CONTACT_FIELD_NAMES) {
-    const edited = mine[field] !== original[field];
+  for (const field of FORM_FIELD_ORDER) {
+    const edited = !sameValue(mine[field], original[field]);
     if (edited) merged[field] = mine[field];
-    if (mine[field] !== theirs[field]) {
-      rows.push({ field, label: FIELD_LABELS[field], yours: edited ? mine[field] : null, theirs: theirs[field] });
+    if (!sameValue(mine[field], current[field])) {
+      rows.push({
+        field,
+        label: WRITABLE_FIELD_LABELS[field],
+        yours: edited ? formatFieldValue(field, mine[field]) : null,
+        theirs: formatFieldValue(field, current[field]),
+      });
     }
   }
-  return { theirs, etag, merged, rows };
+  return { theirs, etag, merged: merged as FullContactFields, rows };
 }
 
 @Component({

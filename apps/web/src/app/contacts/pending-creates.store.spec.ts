@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { Contact, ContactFields } from '@contacts/wire-types';
+import { emptyContactDetails, type Contact, type ContactFields } from '@contacts/wire-types';
 import { ToastService } from '../shared/toast.service';
 import { DEFAULT_CREATE_DELAY_MS, MAX_PENDING_PROGRESS, PendingCreatesStore } from './pending-creates.store';
 
@@ -13,6 +13,8 @@ const created: Contact = {
   email: 'ada@example.com',
   phone: '+1 555',
   address_book: 1,
+  ...emptyContactDetails(),
+  uid: 'uid-1',
   created_at: '2026-11-26T10:00:00.000Z',
   updated_at: '2026-11-26T10:00:00.000Z',
 };
@@ -38,7 +40,8 @@ describe('PendingCreatesStore', () => {
     const req = http.expectOne('/api/contacts/');
     expect(req.request.method).toBe('POST');
     expect(req.request.headers.get('Idempotency-Key')).toBe(key);
-    expect(req.request.body).toEqual({ ...fields, first_name: 'Ada' });
+    // Complete: the details the form left empty are sent empty.
+    expect(req.request.body).toEqual({ ...fields, first_name: 'Ada', ...emptyContactDetails() });
     req.flush(created, { status: 201, statusText: 'Created' });
     expect(store.items()).toHaveLength(0);
     expect(toasts.toasts().map((t) => t.message)).toContain('Ada Lovelace was created');

@@ -3,13 +3,8 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { Subject } from 'rxjs';
 import type { Contact, ContactFields } from '@contacts/wire-types';
 import { parseApiError, type ParsedApiError } from '../shared/api-error';
-import {
-  emptyFields,
-  fullName,
-  hasErrors,
-  trimFields,
-  type ClientFieldErrors,
-} from '../shared/contact-validation';
+import { emptyForm, formFromFields, formIsEmpty, fullFields, type ContactForm, type FullContactFields } from '../shared/contact-form';
+import { fullName, hasErrors, trimFields, type ClientFieldErrors } from '../shared/contact-validation';
 import { ToastService } from '../shared/toast.service';
 import { newIdempotencyKey } from '../shared/uuid';
 import { LocalEchoService } from '../realtime/local-echo.service';
@@ -23,7 +18,8 @@ const TICK_MS = 200;
 export interface PendingCreate {
   /** Idempotency-Key of this submission; reused by "Retry". */
   key: string;
-  fields: ContactFields;
+  /** As sent (trimmed, complete): a retry sends them again, "Edit" puts them back into the form. */
+  fields: FullContactFields;
   /** The book it goes to; null: the server's default (the caller's first own book). */
   addressBook: number | null;
   startedAt: number;
@@ -49,11 +45,11 @@ export class PendingCreatesStore {
   /** Ticks while something is pending, driving the progress bars. */
   readonly now = signal(Date.now());
 
-  readonly draft = signal<ContactFields>(emptyFields());
+  readonly draft = signal<ContactForm>(emptyForm());
   readonly draftErrors = signal<ClientFieldErrors>({});
   /** The book the form creates into (null: the server's default). */
   readonly draftBook = signal<number | null>(null);
-  readonly draftIsEmpty = computed(() => Object.values(this.draft()).every((v) => !v.trim()));
+  readonly draftIsEmpty = computed(() => formIsEmpty(this.draft()));
 
   private readonly createdSubject = new Subject<Contact>();
   /** Contacts this tab created, as soon as the server confirms them. */
@@ -69,7 +65,7 @@ export class PendingCreatesStore {
   submit(fields: ContactFields, addressBook: number | null = null): string {
     const item: PendingCreate = {
       key: newIdempotencyKey(),
-      fields: trimFields(fields),
+      fields: { ...fullFields(fields), ...trimFields(fields) },
       addressBook,
       startedAt: Date.now(),
       status: 'pending',
@@ -93,7 +89,7 @@ export class PendingCreatesStore {
     const item = this.find(key);
     if (!item) return false;
     if (!this.draftIsEmpty()) return false;
-    this.draft.set(item.fields);
+    this.draft.set(formFromFields(item.fields));
     this.draftErrors.set(item.error?.fields ?? {});
     if (item.addressBook !== null) this.draftBook.set(item.addressBook);
     this.discard(key);
@@ -135,7 +131,7 @@ export class PendingCreatesStore {
     if (hasErrors(error.fields) && this.draftIsEmpty()) {
       // Rejected on validation: hand it back to the (empty) form with the messages on the fields.
       this.discard(item.key);
-      this.draft.set(item.fields);
+      this.draft.set(formFromFields(item.fields));
       this.draftErrors.set(error.fields);
       if (item.addressBook !== null) this.draftBook.set(item.addressBook);
       this.returnedSubject.next(error.fields);

@@ -1,4 +1,4 @@
-import type { Version } from '@contacts/wire-types';
+import { emptyContactDetails, type Version } from '@contacts/wire-types';
 import { buildVersionEntries } from './version-diff';
 
 function v(id: number, reason: Version['edited_reason'], fields: Partial<Version> = {}): Version {
@@ -10,6 +10,7 @@ function v(id: number, reason: Version['edited_reason'], fields: Partial<Version
     last_name: 'Lovelace',
     email: 'ada@example.com',
     phone: '1',
+    ...emptyContactDetails(),
     edited_at: `2026-11-26T10:00:0${id}.000Z`,
     edited_reason: reason,
     edited_by: null,
@@ -39,5 +40,23 @@ describe('buildVersionEntries', () => {
   it('shows no field changes for a delete', () => {
     const entries = buildVersionEntries([v(2, 'deleted'), v(1, 'created')]);
     expect(entries[0].changes).toEqual([]);
+  });
+
+  it('diffs every field a version carries, the lists included', () => {
+    const entries = buildVersionEntries([
+      v(3, 'updated', { other_phones: [{ label: 'mobile', value: '+44 2' }], organization: 'AE' }),
+      v(2, 'updated', { other_phones: [{ label: 'mobile', value: '+44 1' }], organization: 'AE' }),
+      v(1, 'created'),
+    ]);
+    expect(entries[0].changes.map((c) => [c.field, c.items])).toEqual([
+      [
+        'other_phones',
+        [
+          { text: 'mobile: +44 1', change: 'removed' },
+          { text: 'mobile: +44 2', change: 'added' },
+        ],
+      ],
+    ]);
+    expect(entries[1].changes.map((c) => c.field)).toEqual(['organization', 'other_phones']);
   });
 });

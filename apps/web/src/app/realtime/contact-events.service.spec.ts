@@ -251,4 +251,13 @@ describe('ContactEventsService', () => {
       vi.useRealTimers();
     }
   });
+
+  it('passes import progress on (no seq, not part of the change feed)', () => {
+    const heard: string[] = [];
+    service.importProgress$.subscribe((e) => heard.push(`${e.import.id}:${e.import.processed}`));
+    socket.fire('connect');
+    socket.fire('import.progress', { type: 'import.progress', import: { id: 'j1', status: 'running', total: 2, processed: 1, created: 1, updated: 0, skipped: [] } });
+    expect(heard).toEqual(['j1:1']);
+    expect(seen).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import {
   type AddressBookEvent,
   type ContactEvent,
   type ContactEventType,
+  type ImportProgressEvent,
 } from '@contacts/wire-types';
 import { ContactsApiService } from '../contacts/contacts-api.service';
 import { CONTACTS_SOCKET_FACTORY, type ContactsSocket } from './contact-socket';
@@ -41,6 +42,7 @@ export class ContactEventsService {
   private readonly resyncSubject = new Subject<void>();
   private readonly bookEventsSubject = new Subject<AddressBookEvent>();
   private readonly unauthorizedSubject = new Subject<void>();
+  private readonly importProgressSubject = new Subject<ImportProgressEvent>();
   /** Every event once, in arrival order (catch-up events first after a reconnect). */
   readonly events$: Observable<ContactEvent> = this.eventsSubject.asObservable();
   /** Emitted when views should refetch because events may have been missed. */
@@ -50,6 +52,11 @@ export class ContactEventsService {
    * changes feed: after a reconnect, resync$ tells views to read the books again.
    */
   readonly bookEvents$: Observable<AddressBookEvent> = this.bookEventsSubject.asObservable();
+  /**
+   * Progress of this user's imports (no seq, not in the changes feed: a view that needs the
+   * outcome polls `GET /api/imports/{id}/` when these stop coming).
+   */
+  readonly importProgress$: Observable<ImportProgressEvent> = this.importProgressSubject.asObservable();
   /** The server refused the connection: the session is gone (signed out elsewhere, expired, revoked). */
   readonly unauthorized$: Observable<void> = this.unauthorizedSubject.asObservable();
 
@@ -88,6 +95,7 @@ export class ContactEventsService {
     for (const type of ADDRESS_BOOK_EVENT_TYPES) {
       socket.on(type, (event: AddressBookEvent) => this.bookEventsSubject.next(event));
     }
+    socket.on('import.progress', (event: ImportProgressEvent) => this.importProgressSubject.next(event));
     socket.on('connect', () => this.onConnect());
     socket.on('disconnect', (reason) => {
       this._state.set('reconnecting');

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import type { Contact } from '@contacts/wire-types';
+import { emptyContactDetails, type Contact } from '@contacts/wire-types';
 import { LocalEchoService } from './local-echo.service';
 
 const contact: Contact = {
@@ -9,6 +9,8 @@ const contact: Contact = {
   email: 'Ada@Example.com',
   phone: '1',
   address_book: 1,
+  ...emptyContactDetails(),
+  uid: 'uid-1',
   created_at: '2026-11-26T10:00:00.000Z',
   updated_at: '2026-11-26T10:00:00.000Z',
 };

@@ -15,6 +15,8 @@ export class LocalEchoService {
   private readonly inFlight = new Map<number, number>();
   private readonly stamps = new Map<string, number>();
   private readonly deletes = new Map<number, number>();
+  /** Books an import from this tab is writing into (null: the server's default book), with how many imports. */
+  private readonly importing = new Map<number | null, number>();
 
   /** A create from this tab is in flight (its id is unknown until the server answers). */
   beginCreate(email: string): () => void {
@@ -49,6 +51,32 @@ export class LocalEchoService {
   recordDelete(id: number): void {
     this.prune();
     this.deletes.set(id, Date.now());
+  }
+
+  /**
+   * An import from this tab is writing into `book` (null: the default book, AUTH=none's only
+   * one): its many created/updated events are its own echo, summed up by the import, not a
+   * change made elsewhere. Call the returned function when the import has ended.
+   */
+  beginImport(book: number | null): () => void {
+    this.importing.set(book, (this.importing.get(book) ?? 0) + 1);
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      // The last cards' events may trail the import's final progress a little.
+      setTimeout(() => {
+        const n = (this.importing.get(book) ?? 1) - 1;
+        if (n <= 0) this.importing.delete(book);
+        else this.importing.set(book, n);
+      }, 3000);
+    };
+  }
+
+  /** A create or update in a book an import from this tab is writing into. */
+  isImportEcho(event: ContactEvent): boolean {
+    if (event.type === 'contact.deleted' || !this.importing.size) return false;
+    return this.importing.has(null) || this.importing.has(event.address_book);
   }
 
   isLocal(event: ContactEvent): boolean {

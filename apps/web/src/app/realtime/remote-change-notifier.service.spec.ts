@@ -5,7 +5,8 @@ import { SessionStore } from '../auth/session.store';
 import { ToastService } from '../shared/toast.service';
 import { testContact } from '../testing/contact-fixtures';
 import { ContactEventsService } from './contact-events.service';
-import { RemoteChangeNotifier } from './remote-change-notifier.service';
+import { LocalEchoService } from './local-echo.service';
+import { BURST_TOASTS, BURST_WINDOW_MS, RemoteChangeNotifier } from './remote-change-notifier.service';
 
 const at = (id: number, first_name: string, updated_at: string): Contact => ({ ...testContact(id), first_name, last_name: 'Lovelace', updated_at });
 
@@ -68,5 +69,44 @@ describe('RemoteChangeNotifier', () => {
     events.next({ type: 'contact.created', contact: at(3, 'Bob', '2026-11-26T10:00:01.000Z'), seq: 4, edited_by: null, address_book: 1 });
     events.next({ type: 'contact.deleted', contact_id: 98, seq: 5, edited_by: null, address_book: 1 });
     expect(shown).toEqual(['Bob Lovelace was added elsewhere', 'A contact was deleted elsewhere']);
+  });
+
+  it('sums up a flood of changes (an import elsewhere) instead of a toast per contact', () => {
+    vi.useFakeTimers();
+    try {
+      for (let i = 1; i <= 50; i++) events.next({ type: 'contact.created', contact: at(100 + i, `P${i}`, '2026-11-26T10:00:01.000Z'), seq: i, edited_by: null, address_book: 1 });
+      expect(shown).toHaveLength(BURST_TOASTS);
+      vi.advanceTimersByTime(BURST_WINDOW_MS);
+      expect(shown.slice(BURST_TOASTS)).toEqual([`${50 - BURST_TOASTS} more changes made elsewhere`]);
+      // Still flooding: one summary per window, no single toasts.
+      events.next({ type: 'contact.created', contact: at(200, 'Q', '2026-11-26T10:00:01.000Z'), seq: 60, edited_by: null, address_book: 1 });
+      vi.advanceTimersByTime(BURST_WINDOW_MS);
+      expect(shown.at(-1)).toBe('1 more change made elsewhere');
+      // A quiet window ends the flood: the next change is toasted by itself again.
+      vi.advanceTimersByTime(BURST_WINDOW_MS);
+      events.next({ type: 'contact.updated', contact: at(200, 'Quentin', '2026-11-26T10:00:09.000Z'), seq: 61, edited_by: null, address_book: 1 });
+      expect(shown.at(-1)).toBe('Quentin Lovelace was updated elsewhere');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('leaves the echo of an import from this tab to the import’s own summary', () => {
+    const done = TestBed.inject(LocalEchoService).beginImport(1);
+    events.next({ type: 'contact.created', contact: at(5, 'Imported', '2026-11-26T10:00:01.000Z'), seq: 8, edited_by: null, address_book: 1 });
+    // Another book, or a delete, is not the import's doing.
+    events.next({ type: 'contact.created', contact: { ...at(6, 'Other', '2026-11-26T10:00:01.000Z'), address_book: 2 }, seq: 9, edited_by: null, address_book: 2 });
+    events.next({ type: 'contact.deleted', contact_id: 5, seq: 10, edited_by: null, address_book: 1 });
+    expect(shown).toEqual(['Other Lovelace was added elsewhere', 'Imported Lovelace was deleted elsewhere']);
+    done();
+  });
+
+  it('still names another person’s change in the book an import writes into', () => {
+    me = { id: 2, name: 'Grace Hopper', email: 'g@example.com', is_admin: false, created_at: '' };
+    const done = TestBed.inject(LocalEchoService).beginImport(1);
+    events.next({ type: 'contact.created', contact: at(5, 'Mine', '2026-11-26T10:00:01.000Z'), seq: 8, edited_by: { id: 2, name: 'Grace Hopper' }, address_book: 1 });
+    events.next({ type: 'contact.updated', contact: at(7, 'Theirs', '2026-11-26T10:00:01.000Z'), seq: 9, edited_by: { id: 3, name: 'Alan Turing' }, address_book: 1 });
+    expect(shown).toEqual(['Alan Turing edited Theirs Lovelace']);
+    done();
   });
 });

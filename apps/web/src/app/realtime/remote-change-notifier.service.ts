@@ -7,7 +7,15 @@ import { ContactEventsService } from './contact-events.service';
 import { ContactVersions } from './contact-versions';
 import { LocalEchoService } from './local-echo.service';
 
-/** Toasts changes made elsewhere (other tabs, other users, external updates). */
+/** Changes announced one by one in a burst; the rest of it is summed up in one toast per window. */
+export const BURST_TOASTS = 4;
+export const BURST_WINDOW_MS = 3000;
+
+/**
+ * Toasts changes made elsewhere (other tabs, other users, external updates). A flood (an import
+ * elsewhere, a script) is summed up instead of stacking a toast per contact, and the echo of an
+ * import running in this tab is left to the import's own summary.
+ */
 @Injectable({ providedIn: 'root' })
 export class RemoteChangeNotifier {
   private readonly events = inject(ContactEventsService);
@@ -20,6 +28,12 @@ export class RemoteChangeNotifier {
   private readonly versions = new ContactVersions();
   private replayed = 0;
   private started = false;
+  private windowStart = 0;
+  private shownInWindow = 0;
+  /** Changes not toasted one by one while a flood lasts; summed up at the end of each window. */
+  private held = 0;
+  private flood = false;
+  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
   start(): void {
     if (this.started) return;
@@ -48,12 +62,44 @@ export class RemoteChangeNotifier {
     if (!this.versions.acceptEvent(e)) return;
     if (e.type !== 'contact.deleted') this.names.set(e.contact.id, fullName(e.contact));
     if (local) return;
+    const me = this.session.user()?.id ?? null;
+    if (this.echo.isImportEcho(e) && (e.edited_by === null || e.edited_by.id === me)) return;
     if (this.events.state() === 'catching-up') {
       this.replayed++;
       return;
     }
     const name = e.type === 'contact.deleted' ? this.names.get(e.contact_id) : fullName(e.contact);
-    this.toasts.show(remoteChangeMessage(e, name, this.session.user()?.id ?? null));
+    this.announce(remoteChangeMessage(e, name, me));
+  }
+
+  private announce(message: string): void {
+    const now = Date.now();
+    if (!this.flood && now - this.windowStart >= BURST_WINDOW_MS) {
+      this.windowStart = now;
+      this.shownInWindow = 0;
+    }
+    if (!this.flood && this.shownInWindow < BURST_TOASTS) {
+      this.shownInWindow++;
+      this.toasts.show(message);
+      return;
+    }
+    this.flood = true;
+    this.held++;
+    this.summaryTimer ??= setTimeout(() => this.summarise(), BURST_WINDOW_MS);
+  }
+
+  /** Once per window while changes keep coming; a quiet window ends the flood. */
+  private summarise(): void {
+    this.summaryTimer = undefined;
+    const n = this.held;
+    this.held = 0;
+    if (n === 0) {
+      this.flood = false;
+      this.windowStart = 0;
+      return;
+    }
+    this.toasts.show(`${n} more change${n === 1 ? '' : 's'} made elsewhere`);
+    this.summaryTimer = setTimeout(() => this.summarise(), BURST_WINDOW_MS);
   }
 }
 

@@ -1,5 +1,5 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
-import { parseApiError, parseFormError } from './api-error';
+import { flattenFieldErrors, parseApiError, parseFormError } from './api-error';
 
 const error = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new HttpErrorResponse({ status, error: body, headers: new HttpHeaders(headers) });
@@ -28,5 +28,34 @@ describe('parseFormError', () => {
 
   it('a connection that failed is "cannot reach the server", not the ProgressEvent’s fields', () => {
     expect(parseApiError(error(0, new ProgressEvent('error'))).message).toBe('Cannot reach the server. Check your connection.');
+  });
+});
+
+describe('parseApiError, contact fields', () => {
+  it('puts row messages on their rows by path, and the rest in the message', () => {
+    const parsed = parseApiError(
+      error(400, {
+        'other_phones[2].value': ['Enter a valid phone number.'],
+        'addresses[0].city': ['Ensure this field has no more than 200 characters.'],
+        other_emails: ['Ensure this field has no more than 10 elements.'],
+        birthday: ['Enter a valid date.'],
+        address_book: ['You cannot add contacts to this book.'],
+      }),
+    );
+    expect(parsed.fields).toEqual({
+      'other_phones[2].value': 'Enter a valid phone number.',
+      'addresses[0].city': 'Ensure this field has no more than 200 characters.',
+      other_emails: 'Ensure this field has no more than 10 elements.',
+      birthday: 'Enter a valid date.',
+    });
+    expect(parsed.message).toBe('You cannot add contacts to this book.');
+  });
+
+  it('reads DRF’s nested list errors as the same paths', () => {
+    expect(flattenFieldErrors({ other_phones: [{}, {}, { value: ['Bad.'] }] })).toEqual([['other_phones[2].value', 'Bad.']]);
+    expect(flattenFieldErrors({ addresses: { '1': { city: ['Too long.'] } } })).toEqual([['addresses[1].city', 'Too long.']]);
+    expect(parseApiError(error(400, { other_emails: [{ value: ['Enter a valid email address.'] }] })).fields).toEqual({
+      'other_emails[0].value': 'Enter a valid email address.',
+    });
   });
 });

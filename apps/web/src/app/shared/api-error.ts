@@ -1,10 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { CONTACT_FIELD_NAMES, isDetailError, type FieldErrors } from '@contacts/wire-types';
+import { isDetailError } from '@contacts/wire-types';
 import type { ClientFieldErrors } from './contact-validation';
 
 export interface ParsedApiError {
   status: number;
-  /** First message per contact field, ready to show next to the input. */
+  /** Messages per contact field path (`email`, `other_phones[2].value`), ready to show next to the input. */
   fields: ClientFieldErrors;
   /** A message for everything not tied to one field. */
   message: string;
@@ -21,12 +21,19 @@ export interface ParsedFormError<F extends string> {
 
 /** Turns DRF-style error bodies ({field: [msg]} or {detail}) into something a form can render. */
 export function parseApiError(err: unknown): ParsedApiError {
-  const parsed = parseFormError(err, CONTACT_FIELD_NAMES);
+  const parsed = parseFormError<string>(err, (path) => CONTACT_ERROR_PATH.test(path));
   return { status: parsed.status, fields: parsed.fields as ClientFieldErrors, message: parsed.message };
 }
 
-/** The same, for any form: messages keyed by one of `names` go on that field, the rest into `message`. */
-export function parseFormError<F extends string>(err: unknown, names: readonly F[]): ParsedFormError<F> {
+/** A contact field, a list of the details, or one of its rows or a row's part. */
+const CONTACT_ERROR_PATH =
+  /^(first_name|last_name|email|phone|organization|job_title|notes|birthday|other_emails|other_phones|addresses)(\[\d+\](\.[a-z_]+)?)?$/;
+
+/**
+ * The same, for any form: messages keyed by one of `names` (or a path `names` accepts) go on
+ * that field, the rest into `message`.
+ */
+export function parseFormError<F extends string>(err: unknown, names: readonly F[] | ((path: string) => boolean)): ParsedFormError<F> {
   if (!(err instanceof HttpErrorResponse)) {
     return { status: 0, fields: {}, message: err instanceof Error ? err.message : 'Something went wrong.', retryAfterSeconds: null };
   }
@@ -36,9 +43,9 @@ export function parseFormError<F extends string>(err: unknown, names: readonly F
   if (isDetailError(body)) {
     other.push(body.detail);
   } else if (isPlainObject(body)) {
-    for (const [key, value] of Object.entries(body as FieldErrors)) {
-      const text = Array.isArray(value) ? value.join(' ') : String(value);
-      if ((names as readonly string[]).includes(key)) fields[key as F] = text;
+    const accepts = typeof names === 'function' ? names : (path: string) => (names as readonly string[]).includes(path);
+    for (const [path, text] of flattenFieldErrors(body)) {
+      if (accepts(path)) fields[path as F] = text;
       else other.push(text);
     }
   }
@@ -55,6 +62,30 @@ export function parseFormError<F extends string>(err: unknown, names: readonly F
     else message = `Request failed (${err.status}).`;
   }
   return { status: err.status, fields, message, retryAfterSeconds };
+}
+
+/**
+ * Field errors as `[path, message]`. The contract keys a row's error by its path
+ * (`{"other_phones[2].value": [...]}`); DRF nests the same thing (`{"other_phones": [{}, {}, {"value": [...]}]}`
+ * or `{"other_phones": {"2": {"value": [...]}}}`): both come out as `other_phones[2].value`.
+ */
+export function flattenFieldErrors(body: Record<string, unknown>): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (path: string, value: unknown): void => {
+    if (Array.isArray(value)) {
+      const texts = value.filter((v) => typeof v === 'string');
+      if (texts.length) out.push([path, texts.join(' ')]);
+      value.forEach((v, i) => {
+        if (v && typeof v === 'object') walk(`${path}[${i}]`, v);
+      });
+    } else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) walk(/^\d+$/.test(key) ? `${path}[${key}]` : `${path}.${key}`, inner);
+    } else if (value !== null && value !== undefined) {
+      out.push([path, String(value)]);
+    }
+  };
+  for (const [key, value] of Object.entries(body)) walk(key, value);
+  return out;
 }
 
 /** A JSON body; not the ProgressEvent or Error a failed connection leaves in `error`. */

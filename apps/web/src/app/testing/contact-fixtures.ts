@@ -1,4 +1,4 @@
-import type { Contact } from '@contacts/wire-types';
+import { emptyContactDetails, type Contact } from '@contacts/wire-types';
 
 /** A complete wire contact for unit tests, told apart by its id. */
 export function testContact(id: number): Contact {
@@ -9,6 +9,8 @@ export function testContact(id: number): Contact {
     email: `c${id}@example.com`,
     phone: '1',
     address_book: 1,
+    ...emptyContactDetails(),
+    uid: `uid-${id}`,
     created_at: '2026-11-26T10:00:00.000Z',
     updated_at: '2026-11-26T10:00:00.000Z',
   };
