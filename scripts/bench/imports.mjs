@@ -108,8 +108,9 @@ async function parseFloor(path, { splitVCards, parseVCard }) {
 
 /**
  * Raw better-sqlite3 on a migrated file: each card in its own IMMEDIATE transaction with
- * the statements the server's write makes (mutation context, the insert the triggers turn
- * into a version and a search entry, the version read back, the job's counter).
+ * the statements the server's write makes (the lock, the look-ups by uid and email, the
+ * mutation context, the insert the triggers turn into a version and a search entry, the
+ * version read back, the job's counter), prepared once.
  */
 async function rawSqliteFloor(dir, path, count, { splitVCards, parseVCard }) {
   const db = join(dir, 'raw-floor.sqlite3');
@@ -130,10 +131,20 @@ async function rawSqliteFloor(dir, path, count, { splitVCards, parseVCard }) {
   const insert = sqlite.prepare(`INSERT INTO contacts (address_book_id, first_name, last_name, email, phone, organization, job_title, notes, birthday,
     other_emails, other_phones, addresses, uid, vcard_extra, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const version = sqlite.prepare('SELECT * FROM contact_versions WHERE contact_id = ? ORDER BY id DESC LIMIT 1');
+  // The reads the write path makes before it writes: the lock statement, the card by uid, the email's owner, a pending create's hold.
+  const lock = sqlite.prepare('DELETE FROM email_reservations WHERE 0');
+  const byUid = sqlite.prepare('SELECT * FROM contacts WHERE address_book_id = 1 AND uid = ?');
+  const emailOwner = sqlite.prepare('SELECT id FROM contacts WHERE address_book_id = 1 AND lower(email) = lower(?)');
+  const held = sqlite.prepare('SELECT owner FROM email_reservations WHERE email_key = ? AND expires_at >= ?');
   const counted = sqlite.prepare(`UPDATE imports SET processed = processed + 1, created = created + 1 WHERE id = 'floor' AND runner = 'floor' AND processed = ?`);
   const write = sqlite.transaction((card, index) => {
     const at = new Date().toISOString();
     const f = card.fields;
+    lock.run();
+    byUid.get(card.uid);
+    emailOwner.get(f.email);
+    emailOwner.get(f.email);
+    held.get(`1:${f.email.toLowerCase()}`, Date.now());
     context.run(at);
     const { lastInsertRowid } = insert.run(f.first_name, f.last_name, f.email, f.phone, f.organization, f.job_title, f.notes, f.birthday,
       JSON.stringify(f.other_emails), JSON.stringify(f.other_phones), JSON.stringify(f.addresses), card.uid, card.vcard_extra, at, at);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import type { ImportJob } from '@contacts/wire-types';
@@ -34,9 +34,14 @@ describe('an import survives its server being killed', () => {
   let postgres: Awaited<ReturnType<typeof createTestPostgresDatabase>> | null = null;
   let query: (sql: string) => Promise<Array<Record<string, unknown>>>;
   let closeDb: () => Promise<void> = async () => undefined;
+  /** The uploads this test made that are still in the spool. */
+  let added: () => string[] = () => [];
+  let spool = '';
 
   afterAll(async () => {
     await api?.stop('SIGKILL');
+    // A failed run leaves its upload behind (the database it belonged to is dropped below).
+    for (const file of added()) rmSync(join(spool, file), { force: true });
     await closeDb();
     await postgres?.drop();
   });
@@ -44,10 +49,10 @@ describe('an import survives its server being killed', () => {
   it('resumes after SIGKILL and after SIGTERM, every card exactly once', async () => {
     postgres = TEST_DATABASE === 'postgres' ? await createTestPostgresDatabase() : null;
     api = await startApi({ env: { THROTTLE_LIMIT: '1000000', ...(postgres && { DATABASE_URL: postgres.url }) } });
-    const spool = postgres ? resolve('data', 'import-spool') : join(dirname(api.sqlitePath), 'import-spool');
+    spool = postgres ? resolve('data', 'import-spool') : join(dirname(api.sqlitePath), 'import-spool');
     const files = () => (existsSync(spool) ? readdirSync(spool) : []);
     const before = files();
-    const added = () => files().filter((file) => !before.includes(file));
+    added = () => files().filter((file) => !before.includes(file));
     const started = await upload(api.baseUrl, numberedCards(CARDS, PREFIX));
     expect(started.status).toBe(202);
     const id = (started.body as { id: string }).id;

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AddressBook, Contact, ImportJob, Page, Version } from '@contacts/wire-types';
 import { createAccount, type Session, signUp } from '../support/accounts.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_DATABASE, type TestApp } from '../support/test-app.js';
 import { card, finished, get, importFile, upload } from './import-support.js';
 
 /**
@@ -22,10 +22,11 @@ describe('imports: each card all or nothing, bad input refused', () => {
 
   const db = () => app.app.get(DataSource);
   const count = async (sql: string, params: unknown[] = []) => Number((await db().query(sql, params))[0].n);
-  const spoolFiles = () => {
-    const dir = join(app.dir, 'import-spool');
-    return existsSync(dir) ? readdirSync(dir) : [];
-  };
+  /** The spooled uploads that are not from before this suite (on PostgreSQL the spool is the working directory's data/). */
+  const spoolDir = () => (TEST_DATABASE === 'postgres' ? resolve('data', 'import-spool') : join(app.dir, 'import-spool'));
+  let spooledBefore: string[] = [];
+  const spooled = () => (existsSync(spoolDir()) ? readdirSync(spoolDir()) : []);
+  const spoolFiles = () => spooled().filter((file) => !spooledBefore.includes(file));
 
   async function contactsOf(who: Session, book: number): Promise<Contact[]> {
     const res = await get(app.baseUrl, `/api/contacts/?address_book=${book}&page_size=100`, who.headers);
@@ -47,6 +48,7 @@ describe('imports: each card all or nothing, bad input refused', () => {
 
   beforeAll(async () => {
     app = await startTestApp({}, { AUTH: 'accounts' });
+    spooledBefore = spooled();
     ada = await signUp(app.baseUrl, { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada Lovelace' });
     grace = await createAccount(app.baseUrl, ada, { email: 'grace@example.com', password: 'another good one', name: 'Grace Hopper' });
     const books = async (who: Session) => ((await get(app.baseUrl, '/api/address-books/', who.headers)).body as AddressBook[]).find((b) => b.role === 'owner')!.id;
@@ -126,6 +128,16 @@ describe('imports: each card all or nothing, bad input refused', () => {
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toMatch(/email/i);
     expect(await count('SELECT COUNT(*) AS n FROM imports')).toBe(before);
+    expect(spoolFiles()).toEqual([]);
+  });
+
+  it('a CSV that breaks off (an unclosed quote) → 400 before any row is written', async () => {
+    const before = { imports: await count('SELECT COUNT(*) AS n FROM imports'), contacts: await count('SELECT COUNT(*) AS n FROM contacts') };
+    const csv = 'first_name,last_name,email,phone\nAda,Lovelace,ada.csv@example.com,+1 555\nBroken,"Quote,broken@example.com,+1 555\n';
+    const res = await upload(app.baseUrl, csv, { contentType: 'text/csv', headers: ada.headers });
+    expect([res.status, typeof (res.body as { detail?: unknown }).detail]).toEqual([400, 'string']);
+    expect(await count('SELECT COUNT(*) AS n FROM imports')).toBe(before.imports);
+    expect(await count('SELECT COUNT(*) AS n FROM contacts')).toBe(before.contacts);
     expect(spoolFiles()).toEqual([]);
   });
 

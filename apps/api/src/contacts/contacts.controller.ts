@@ -28,7 +28,7 @@ export class ContactsController {
   @Get()
   @Header('Content-Type', 'application/json; charset=utf-8') // the answer comes ready-serialised
   @ApiOperation({ operationId: 'listContacts', summary: 'List contacts, newest updated first' })
-  @ApiQuery({ name: 'search', required: false, type: String, description: 'Case-insensitive match on first, last and full name, email, phone' })
+  @ApiQuery({ name: 'search', required: false, type: String, description: 'Case-insensitive match on first, last and full name, email, phone, organization, the other emails and phones' })
   @ApiQuery({ name: 'address_book', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Only this book (default: every book the caller can read)' })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 1; past the end → 404 {"detail": "Invalid page."}' })
   @ApiQuery({ name: 'page_size', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 20; larger values are capped at 100' })

@@ -18,6 +18,9 @@ import { JobProgress, toImportJob } from './import-progress.js';
 import { ImportSpool } from './import-spool.js';
 import { type CardOutcome, ImportsRepository } from './imports.repository.js';
 
+/** A spooled file no job reads, older than this, is left over from a crash. */
+const STALE_UPLOAD_MS = 60 * 60_000;
+
 /** How long closing the app waits for the card being written. */
 const SHUTDOWN_WAIT_MS = 5_000;
 
@@ -93,12 +96,18 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
     this.next();
   }
 
-  /** Jobs a process left `running` (killed, or stopped between two cards) whose file is on this machine. */
+  /**
+   * Jobs a process left `running` (killed, or stopped between two cards) whose file is on
+   * this machine; and files no job will read (a process killed between spooling an upload
+   * and recording its job), once old enough not to be an upload still on its way.
+   */
   private async resumeLeftOver(): Promise<void> {
-    for (const job of await this.imports.running()) {
+    const running = await this.imports.running();
+    for (const job of running) {
       if (this.spool.exists(job.file_path) && !this.queue.some((queued) => queued.id === job.id)) this.queue.push({ id: job.id, access: null });
     }
     this.next();
+    await this.spool.removeStale(new Set(running.map((job) => job.file_path)), STALE_UPLOAD_MS);
   }
 
   private next(): void {
@@ -136,7 +145,11 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
       }
       await this.end(job, progress, 'done', null);
     } catch (error) {
-      if (error instanceof JobTakenOver) return;
+      if (error instanceof JobTakenOver) {
+        // Another process has it; or it is gone with its book, and its file with it.
+        if (!(await this.imports.findById(id))) await this.spool.remove(job.file_path);
+        return;
+      }
       if (this.stopping && !(error instanceof JobFailed)) return; // e.g. the database closing under it: resumes at the next start
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.warn(`import ${id} failed: ${reason}`);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -77,6 +77,8 @@ export class ImportSpool {
         discardRest(body, size);
         throw detailError(413, TOO_LARGE_DETAIL);
       }
+      // The client went away mid-upload (or the disk failed): nothing is kept either way.
+      if (body.destroyed || (body as Readable & { aborted?: boolean }).aborted) throw detailError(400, 'The upload did not complete.');
       throw error;
     }
     return { path, size, head: Buffer.concat(head) };
@@ -92,6 +94,17 @@ export class ImportSpool {
 
   async remove(path: string): Promise<void> {
     await rm(path, { force: true });
+  }
+
+  /** Removes the uploads not in `kept` that have not changed for `olderThanMs`. */
+  async removeStale(kept: ReadonlySet<string>, olderThanMs: number): Promise<void> {
+    const names = await readdir(this.directory).catch(() => [] as string[]);
+    for (const name of names) {
+      const path = join(this.directory, name);
+      if (!name.endsWith('.upload') || kept.has(path)) continue;
+      const modified = await stat(path).then((s) => s.mtimeMs, () => null);
+      if (modified !== null && Date.now() - modified > olderThanMs) await this.remove(path);
+    }
   }
 }
 

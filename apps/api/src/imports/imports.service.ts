@@ -8,7 +8,8 @@ import { badRequest, detailError, notFound } from '../common/api-errors.js';
 import { nowIso } from '../common/clock.js';
 import { bookFilterOf } from '../contacts/book-field.js';
 import { WriteTransactions } from '../database/write-transactions.js';
-import { CsvHeaderError, csvRecords, detectFormat } from '../vcard/index.js';
+import { CsvHeaderError, CsvSyntaxError, csvRecords, detectFormat } from '../vcard/index.js';
+import { countCards } from './card-source.js';
 import { encodeCaller } from './import-caller.js';
 import { toImportJob } from './import-progress.js';
 import { ImportRunner } from './import-runner.js';
@@ -52,6 +53,7 @@ export class ImportsService {
     const file = await this.spool.receive(bodyStream(upload.body), declaredLength(upload.contentLength));
     try {
       const format = await this.formatOf(file, upload.contentType);
+      const total = await this.countOf(file, format);
       const id = randomUUID();
       await this.writes.run((manager) =>
         this.imports.insert(manager, {
@@ -62,7 +64,7 @@ export class ImportsService {
           format,
           on_duplicate: onDuplicate,
           status: 'running',
-          total: null,
+          total,
           processed: 0,
           created: 0,
           updated: 0,
@@ -98,6 +100,20 @@ export class ImportsService {
     if (!format) throw detailError(400, 'The file is neither a vCard (.vcf) nor a CSV file.');
     if (format === 'csv') await this.checkCsvHeader(file.path);
     return format;
+  }
+
+  /**
+   * The cards in the file, counted before the job starts (so its progress has a total from
+   * the first event): a pass that splits the cards without parsing them, and that finds a
+   * CSV file that breaks off (an unclosed quote) while the upload can still be refused.
+   */
+  private async countOf(file: SpooledFile, format: ImportFormat): Promise<number> {
+    try {
+      return await countCards(format, this.spool.read(file.path));
+    } catch (error) {
+      if (error instanceof CsvSyntaxError) throw detailError(400, error.message);
+      throw error;
+    }
   }
 
   private async checkCsvHeader(path: string): Promise<void> {

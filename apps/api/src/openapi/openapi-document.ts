@@ -104,7 +104,7 @@ function normaliseOperation(method: Method, operation: OperationObject, { thrott
   if (throttled) describeAccess(operation, responses);
   if (method !== 'get') {
     responses['400'] ??= { description: 'Malformed JSON or a body that is not a JSON object', content: json(ref('Detail')) };
-    responses['413'] = { description: 'Body over 1 MiB', content: json(ref('Detail')) };
+    responses['413'] ??= { description: 'Body over 1 MiB', content: json(ref('Detail')) };
     responses['415'] = { description: 'A body whose Content-Type is not JSON (or another type the server reads)', content: json(ref('Detail')) };
   }
   if (throttled) responses['429'] ??= {

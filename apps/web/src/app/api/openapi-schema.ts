@@ -3267,7 +3267,7 @@ export interface operations {
                 page?: number;
                 /** @description Only this book (default: every book the caller can read) */
                 address_book?: number;
-                /** @description Case-insensitive match on first, last and full name, email, phone */
+                /** @description Case-insensitive match on first, last and full name, email, phone, organization, the other emails and phones */
                 search?: string;
             };
             header?: {
@@ -4210,7 +4210,7 @@ export interface operations {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description The file is larger than 50 MiB */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];

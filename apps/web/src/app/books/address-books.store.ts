@@ -1,14 +1,17 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { Subject, debounceTime, firstValueFrom, merge, type Observable } from 'rxjs';
+import { Subject, firstValueFrom, merge, type Observable } from 'rxjs';
 import type { AddressBook, AddressBookEvent } from '@contacts/wire-types';
 import { SessionStore } from '../auth/session.store';
 import { ContactEventsService } from '../realtime/contact-events.service';
 import { parseApiError } from '../shared/api-error';
+import { coalesce } from '../shared/coalesce';
 import { ToastService } from '../shared/toast.service';
 import { AddressBooksApiService } from './address-books-api.service';
 
-/** Counts follow contact events by re-reading the list; a burst of changes costs one request. */
+/** Counts follow contact events by re-reading the list; a burst of changes costs one request… */
 const COUNT_REFRESH_MS = 400;
+/** …and a stream that never pauses (an import) one every so often, so the counts move meanwhile. */
+const COUNT_REFRESH_MAX_WAIT_MS = 5000;
 
 /** How the list of books is shown: my own first, then the ones shared with me, each by name. */
 function ordered(books: readonly AddressBook[]): AddressBook[] {
@@ -56,7 +59,7 @@ export class AddressBooksStore {
     this.started = true;
     this.events.bookEvents$.subscribe((e) => this.apply(e));
     merge(this.events.events$, this.refresh)
-      .pipe(debounceTime(COUNT_REFRESH_MS))
+      .pipe(coalesce(COUNT_REFRESH_MS, COUNT_REFRESH_MAX_WAIT_MS))
       .subscribe(() => void this.load(true));
     // Events may have been missed while the connection was down (book events are not in the feed).
     this.events.resync$.subscribe(() => void this.load(true));

@@ -72,6 +72,49 @@ describe('ContactCreateFormComponent', () => {
   });
 });
 
+describe('ContactCreateFormComponent, the details', () => {
+  let root: HTMLElement;
+  let http: HttpTestingController;
+  let store: PendingCreatesStore;
+  let fixture: ComponentFixture<ContactCreateFormComponent>;
+  const button = (text: string) => Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.trim().startsWith(text))!;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    fixture = TestBed.createComponent(ContactCreateFormComponent);
+    await fixture.whenStable();
+    root = fixture.nativeElement as HTMLElement;
+    http = TestBed.inject(HttpTestingController);
+    store = TestBed.inject(PendingCreatesStore);
+  });
+
+  it('opens "More details", sends them with the create, and a rejected row comes back with its message on it', async () => {
+    expect(root.querySelector('#create-organization')).toBeNull();
+    button('More details').click();
+    await fixture.whenStable();
+    type(root, 'First name', 'Ada');
+    type(root, 'Last name', 'Lovelace');
+    type(root, 'Email', 'ada@example.com');
+    type(root, 'Phone', '+1 555 1000');
+    type(root, 'Organization', 'Analytical Engines');
+    button('+ Add email').click();
+    await fixture.whenStable();
+    type(root, 'Other email 1', 'ada@work.example');
+    await fixture.whenStable();
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    const req = http.expectOne('/api/contacts/');
+    expect(req.request.body).toMatchObject({ organization: 'Analytical Engines', other_emails: [{ label: 'work', value: 'ada@work.example' }], birthday: null });
+    // The form is free at once, details folded away again.
+    await fixture.whenStable();
+    expect(store.draftIsEmpty()).toBe(true);
+    req.flush({ 'other_emails[0].value': ['Enter a valid email address.'] }, { status: 400, statusText: 'Bad Request' });
+    await fixture.whenStable();
+    await vi.waitFor(() => expect(root.querySelector('#create-other_emails-0-value')?.getAttribute('aria-invalid')).toBe('true'));
+    expect(root.querySelector<HTMLInputElement>('#create-other_emails-0-value')?.value).toBe('ada@work.example');
+    expect(root.querySelector('#create-other_emails-0-value-error')?.textContent?.trim()).toBe('Enter a valid email address.');
+  });
+});
+
 describe('ContactCreateFormComponent with address books', () => {
   let root: HTMLElement;
   let http: HttpTestingController;

@@ -7,7 +7,7 @@ import { exportUrl } from '../imports/imports-api.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'relative' },
   template: `
-    <details #menu class="group" data-testid="export-menu">
+    <details #menu class="group" data-testid="export-menu" (keydown.escape)="close(true)" (focusout)="leftMenu($event)">
       <summary
         class="flex cursor-pointer list-none items-center gap-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
         [attr.aria-label]="'Export ' + scope()"
@@ -42,7 +42,16 @@ export class ExportMenuComponent {
     return book ? `Every contact in ${book}` : 'All contacts';
   });
 
-  protected close(): void {
-    this.menu().nativeElement.open = false;
+  protected close(refocus = false): void {
+    const menu = this.menu().nativeElement;
+    if (!menu.open) return;
+    menu.open = false;
+    if (refocus) menu.querySelector('summary')?.focus();
+  }
+
+  /** Like a menu: it folds away once focus moves elsewhere. */
+  protected leftMenu(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (!next || !this.menu().nativeElement.contains(next)) this.close();
   }
 }

@@ -4,7 +4,10 @@ import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { Subject } from 'rxjs';
 import type { ImportJob, ImportProgressEvent } from '@contacts/wire-types';
+import { SessionStore } from '../auth/session.store';
+import { AddressBooksStore } from '../books/address-books.store';
 import { ContactEventsService, type ConnectionState } from '../realtime/contact-events.service';
+import { ADA, GRACE, testBook } from '../testing/account-fixtures';
 import { ToastService } from '../shared/toast.service';
 import { ImportDialogComponent } from './import-dialog.component';
 import { ImportStore } from './import.store';
@@ -142,5 +145,51 @@ describe('ImportDialogComponent', () => {
     expect(store.running()).toBe(true);
     progress.next({ type: 'import.progress', import: job({ status: 'done', processed: 4, created: 4 }) });
     expect(toasts.toasts().map((t) => t.message)).toContain('Import finished: 4 created, 0 updated, 0 skipped.');
+  });
+});
+
+describe('ImportDialogComponent with address books', () => {
+  it('imports into the book the page shows when I may add to it, or the one I choose', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: SessionStore, useValue: { accounts: signal(true), user: () => GRACE } },
+        {
+          provide: ContactEventsService,
+          useValue: { importProgress$: new Subject(), events$: new Subject(), resync$: new Subject(), bookEvents$: new Subject(), state: () => 'live' },
+        },
+      ],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    TestBed.inject(AddressBooksStore).start();
+    http.expectOne('/api/address-books/').flush([testBook(3, 'Contacts', 'owner', 0, GRACE), testBook(7, 'Family', 'editor', 0, ADA), testBook(8, 'Work', 'viewer', 0, ADA)]);
+    const store = TestBed.inject(ImportStore);
+    store.open();
+    const fixture = TestBed.createComponent(ImportDialogComponent);
+    fixture.componentRef.setInput('selectedBook', 8);
+    const root = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    await store.choose(new File(['BEGIN:VCARD\r\nEND:VCARD\r\n'], 'a.vcf'));
+    await fixture.whenStable();
+    const select = root.querySelector<HTMLSelectElement>('#import-book')!;
+    // A book I only view is not offered; the default is my own.
+    expect(Array.from(select.options).map((o) => [o.textContent?.trim(), o.selected])).toEqual([
+      ['Contacts', true],
+      ['Family (shared)', false],
+    ]);
+    fixture.componentRef.setInput('selectedBook', 7);
+    await fixture.whenStable();
+    expect(select.value).toBe('7');
+    const update = root.querySelector<HTMLInputElement>('input[value=update]')!;
+    update.checked = true;
+    update.dispatchEvent(new Event('change'));
+    Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Import')!.click();
+    const upload = http.expectOne((r) => r.url === '/api/contacts/import/');
+    expect(upload.request.params.get('address_book')).toBe('7');
+    expect(upload.request.params.get('on_duplicate')).toBe('update');
+    upload.flush({ detail: 'You do not have permission to perform this action.' }, { status: 403, statusText: 'Forbidden' });
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=import-error]')?.textContent?.trim()).toBe('You cannot add contacts to this address book.'));
+    store.close();
   });
 });

@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, input, model, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, effect, inject, input, model, output, signal, untracked } from '@angular/core';
 import { CONTACT_FIELD_MAX_LENGTH, CONTACT_FIELD_NAMES, type ContactFieldName } from '@contacts/wire-types';
 import { hasDetails, type ContactForm } from './contact-form';
 import { ContactDetailsFieldsComponent } from './contact-details-fields.component';
 import { FIELD_LABELS, formErrorPaths, type ClientFieldErrors } from './contact-validation';
+import { describeErrorPath } from './error-path-label';
 import { fieldId } from './field-id';
 
 const INPUT_TYPE: Record<ContactFieldName, string> = { first_name: 'text', last_name: 'text', email: 'email', phone: 'tel' };
@@ -86,7 +87,7 @@ const INPUT_CAP = Object.fromEntries(
     @if (unplaced().length) {
       <ul class="list-inside list-disc text-xs font-medium text-red-700" data-testid="other-field-errors">
         @for (e of unplaced(); track e.path) {
-          <li>{{ e.path }}: {{ e.message }}</li>
+          <li>{{ e.label }}: {{ e.message }}</li>
         }
       </ul>
     }
@@ -95,6 +96,7 @@ const INPUT_CAP = Object.fromEntries(
 export class ContactFieldsComponent {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly destroyRef = inject(DestroyRef);
   readonly value = model.required<ContactForm>();
   /** Messages by path; removing a row moves the messages of the rows after it. */
   readonly errors = model<ClientFieldErrors>({});
@@ -128,7 +130,7 @@ export class ContactFieldsComponent {
     const known = formErrorPaths(this.value());
     return Object.entries(this.errors())
       .filter(([path, message]) => !!message && !known.has(path))
-      .map(([path, message]) => ({ path, message: message as string }));
+      .map(([path, message]) => ({ path, label: describeErrorPath(path) || path, message: message as string }));
   });
 
   protected set(name: ContactFieldName, text: string): void {
@@ -142,7 +144,8 @@ export class ContactFieldsComponent {
 
   /** Focuses the first input with a message, in form order (after opening the details if one is there). */
   focusFirstInvalid(errors: ClientFieldErrors): void {
-    if (!Object.keys(errors).length) return;
+    // Called a moment after a server answer: the form may be gone by then (the user left the page).
+    if (this.destroyRef.destroyed || !Object.keys(errors).length) return;
     const first = CONTACT_FIELD_NAMES.find((n) => errors[n]);
     if (first) {
       this.focus(first);
