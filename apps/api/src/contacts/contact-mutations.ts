@@ -122,7 +122,8 @@ export class ContactMutations implements ContactRevisionWriter {
       const channel = { via: request.via, editor: access.editor, at: nowIso() };
       if (!existing) {
         if (request.ifMatch !== undefined) throw detailError(412, 'There is no such card to match.');
-        await this.assertEmailFree(manager, book, fields.email);
+        // No contact of the book has this email (looked up above); a pending create may still hold it.
+        await this.assertNotReserved(manager, book, fields.email);
         const written = await this.recorded(manager, { ...channel, reason: 'created' }, () =>
           this.contacts.insert(manager, {
             ...columnsOf(fields),
@@ -316,6 +317,10 @@ export class ContactMutations implements ContactRevisionWriter {
 
   private async assertEmailFree(manager: EntityManager, book: number, email: string, exceptId?: number, owner?: string): Promise<void> {
     if ((await this.contacts.emailOwner(book, email, exceptId, manager)) !== null) throw emailTaken(409);
+    await this.assertNotReserved(manager, book, email, owner);
+  }
+
+  private async assertNotReserved(manager: EntityManager, book: number, email: string, owner?: string): Promise<void> {
     if (await this.reservations.heldByOther(manager, book, email, owner)) throw emailReserved();
   }
 }
