@@ -11,7 +11,7 @@ ifeq ($(DB),postgres)
 COMPOSE_ENV := COMPOSE_PROFILES=postgres DATABASE_URL=postgres://contacts@postgres:5432/contacts
 endif
 
-.PHONY: help install build run dev test test-unit test-e2e test-browser test-web migrate seed bench lint fmt up down logs shell services check-containers audit soak
+.PHONY: help install build run dev test tools test-unit test-e2e test-browser test-web migrate seed bench lint fmt up down logs shell services check-containers audit soak
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,10 +37,14 @@ seed: install ## Insert N realistic contacts with their versions (make seed N=10
 services: ## Start the local Redis and PostgreSQL if they are down (tests need them)
 	@bash scripts/ensure-services.sh
 
-test: build services ## Run every test: API unit + e2e (SQLite and PostgreSQL), browser, web unit, container checks
+tools: ## Install the Debian packages the tests use when missing (Chromium, vdirsyncer, nginx, ...)
+	@bash scripts/ensure-tools.sh
+
+test: build services tools ## Run every test: API unit + e2e (SQLite and PostgreSQL), browser, web unit, container checks
 	bash scripts/test-all.sh
 
 bench: build services ## Print the product's benchmark figures (JSON and a table; saved in bench-results/)
+	@bash scripts/ensure-tools.sh --bench
 	node scripts/bench/run-all.mjs
 
 audit: install ## Fail on high/critical advisories in production dependencies (skipped, loudly, if the registry is unreachable)

@@ -186,6 +186,13 @@ export function checkNginx(file, text) {
       continue;
     }
     if (!/proxy_pass\s+http:\/\//.test(block)) say(`location ${path}: no proxy_pass`);
+    if (
+      !/proxy_set_header\s+X-Forwarded-For\s/.test(block) &&
+      !/proxy_set_header\s+X-Forwarded-For\s/.test(code.replace(/location[^{]*\{[^}]*\}/g, ''))
+    )
+      say(`location ${path}: no X-Forwarded-For (the API would see every client as nginx)`);
+    else if (/proxy_set_header/.test(block) && !/proxy_set_header\s+X-Forwarded-For\s/.test(block))
+      say(`location ${path}: sets its own headers, which drops the server level's X-Forwarded-For`);
     if (path !== '/api/' && !(/Upgrade\s+\$http_upgrade/.test(block) && /Connection\s+\$connection_upgrade/.test(block))) {
       say(`location ${path}: no WebSocket upgrade headers`);
     }
@@ -197,7 +204,60 @@ export function checkNginx(file, text) {
   const upstreamBlock = stickyUpstream && new RegExp(`upstream\\s+${stickyUpstream}\\s*\\{[^}]*\\}`).exec(code)?.[0];
   if (!upstreamBlock || !/\b(ip_hash|hash\s+\S+)/.test(upstreamBlock))
     say('/socket.io/ is not sticky (ip_hash or hash): long-polling sessions would break');
+  out.push(...checkCarddavLocations(file, code));
   if (/\{/g.test(code) && (code.match(/\{/g) ?? []).length !== (code.match(/\}/g) ?? []).length) say('unbalanced braces');
+  return out;
+}
+
+/** A location's block by its path (any modifier: `=`, `^~` or none), comments already stripped. */
+function locationBlock(code, path) {
+  const at = code.search(new RegExp(`location\\s+(?:=\\s*|\\^~\\s*)?${path.replace(/[/.]/g, '\\$&')}\\s*\\{`));
+  return at < 0 ? null : code.slice(at, code.indexOf('}', at));
+}
+
+/** nginx's size syntax (`10m`, `512k`, `1g`, bytes) → bytes. */
+function sizeBytes(value) {
+  const m = /^(\d+)([kmg]?)$/i.exec(value ?? '');
+  if (!m) return null;
+  return Number(m[1]) * { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase()];
+}
+
+/**
+ * CardDAV through nginx: /dav/ and /.well-known/carddav reach the replicas with every method
+ * (PROPFIND, REPORT …), the client's Authorization, request bodies of 10 MiB, the big 207
+ * answers unbuffered, and the client's address (the Basic-password throttle keys on it).
+ */
+export function checkCarddavLocations(file, code) {
+  const out = [];
+  const say = (message) => out.push(`${file}: ${message}`);
+  const serverBody = /client_max_body_size\s+(\S+);/.exec(code.replace(/location[^{]*\{[^}]*\}/g, ''))?.[1];
+  for (const path of ['/dav/', '/.well-known/carddav']) {
+    const block = locationBlock(code, path);
+    if (!block) {
+      say(`no location ${path} (CardDAV clients would get the web app)`);
+      continue;
+    }
+    if (!/proxy_pass\s+http:\/\/api\b/.test(block)) say(`location ${path}: no proxy_pass http://api (the replicas)`);
+    if (/limit_except/.test(block)) say(`location ${path}: limit_except would refuse DAV methods (PROPFIND, REPORT)`);
+    if (/proxy_method/.test(block)) say(`location ${path}: proxy_method would rewrite DAV methods`);
+    const authorization = /proxy_set_header\s+Authorization\s+([^;]*);/.exec(block)?.[1].trim();
+    if (authorization !== undefined && authorization !== '$http_authorization')
+      say(`location ${path}: Authorization is replaced, HTTP Basic would not reach the API`);
+    if (/proxy_pass_request_headers\s+off/.test(block)) say(`location ${path}: request headers (Authorization, Depth) are not passed`);
+    // Any proxy_set_header in a block drops every inherited one.
+    if (/proxy_set_header/.test(block) && !/proxy_set_header\s+X-Forwarded-For\s/.test(block))
+      say(`location ${path}: sets its own headers without X-Forwarded-For (the API would see every client as nginx)`);
+  }
+  if (/location\s+=\s*\/\.well-known\/carddav\s*\{/.test(code))
+    say('location = /.well-known/carddav is exact: /.well-known/carddav/ (vdirsyncer asks for it) would get the web app');
+  const dav = locationBlock(code, '/dav/');
+  if (dav) {
+    const body = sizeBytes(/client_max_body_size\s+(\S+);/.exec(dav)?.[1] ?? serverBody ?? '1m');
+    if (body !== 0 && (body === null || body < 10 * 1024 ** 2))
+      say('location /dav/: client_max_body_size under 10m (cards and multiget requests up to 10 MiB)');
+    if (!/proxy_buffering\s+off/.test(dav)) say('location /dav/: proxy_buffering is not off (big 207 answers would wait in temp files)');
+    if (/proxy_pass_request_body\s+off/.test(dav)) say('location /dav/: request bodies are not passed');
+  }
   return out;
 }
 

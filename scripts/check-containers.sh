@@ -3,7 +3,9 @@
 #   1. docker-compose.yml: `docker compose config -q` (CLI plugin) or Debian's `docker-compose config -q`
 #   2. Dockerfile: hadolint when installed; always our own rules (scripts/check-containers.mjs),
 #      which also check the compose file's structure and deploy/nginx.conf
-#   3. deploy/nginx.conf: `nginx -t` with the `api` upstream mapped to 127.0.0.1 (temporary config)
+#   3. deploy/nginx.conf: `nginx -t` with the `api` upstream mapped to 127.0.0.1 (temporary config),
+#      then run for real with a stand-in API: CardDAV's methods, headers, bodies and big answers
+#      pass through (scripts/check-nginx-dav.mjs)
 #   4. yamllint (relaxed) when installed
 # Missing optional tools are reported and skipped; real errors fail (exit 1).
 set -uo pipefail
@@ -64,8 +66,10 @@ http {
 CONF
   if out=$(nginx -t -q -p "$tmp" -c "$tmp/nginx.conf" 2>&1); then ok "nginx -t deploy/nginx.conf${note:-}"; else bad "nginx -t: $out"; fi
   rm -rf "$tmp"
+  # 3b. CardDAV tried through it: DAV methods, Basic auth, 10 MiB bodies, big 207 answers unbuffered.
+  if out=$(node scripts/check-nginx-dav.mjs 2>&1); then ok "$out"; else bad "$out"; fi
 else
-  skip "nginx not installed (apt-get install nginx-light): nginx -t not run"
+  skip "nginx not installed (apt-get install nginx-light): nginx -t and the CardDAV proxying not run"
 fi
 
 # 4. yamllint

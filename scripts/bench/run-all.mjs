@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `make bench`: the product's figures in one run (< 5 min on a quiet machine, plus a few for the import of 100,000 cards), against the BUILT server
+// `make bench`: the product's figures in one run (< 5 min on a quiet machine, plus a few for the import of 100,000 cards and the CardDAV comparison with Radicale), against the BUILT server
 // (dist/api/apps/api/src/main.js) as child processes on 127.0.0.1 with temp SQLite files.
 // Prints JSON and a table; saves the JSON in bench-results/. Needs `npm run build` first;
 // every server runs AUTH=none (Part 1's figures) unless its rows say AUTH=accounts (Part 2:
@@ -19,6 +19,7 @@ import { freePort, rssMb, runToEnd, waitHealthy } from './bench-utils.mjs';
 import { benchTable } from './bench-table.mjs';
 import { concurrentCreates, searchLatency } from './creates-and-search.mjs';
 import { runDirectSqlBench } from './direct-sql.mjs';
+import { carddavRows, runCarddavBench } from './carddav.mjs';
 import { runImportsBench } from './imports.mjs';
 import { distinctPages, distinctSearches, load, patchThroughput, whileWriting } from './list-and-writes.mjs';
 import { POSTGRES_ADMIN_URL, postgresUp } from './postgres-database.mjs';
@@ -265,6 +266,18 @@ async function main() {
     result.imports = { error: String(error?.message ?? error) };
   }
 
+  // CardDAV: this server beside Radicale on the same cards, each synced by vdirsyncer
+  // (carddav.mjs; skipped when either Debian package is missing). Its own time limit.
+  const carddavCards = QUICK ? 1000 : 10_000;
+  log(`CardDAV: vdirsyncer initial and incremental sync, this server and Radicale, ${carddavCards} cards each`);
+  try {
+    result.carddav = await timed('carddav', () =>
+      runCarddavBench({ startApi, children, cards: carddavCards, timeLimitMs: QUICK ? 180_000 : 480_000, log: (m) => log(`  ${m}`) }),
+    );
+  } catch (error) {
+    result.carddav = { error: String(error?.message ?? error) };
+  }
+
   // Changes made outside the server, and the triggers' cost on PostgreSQL.
   const postgres = await postgresUp();
   const noPostgres = { skipped: `no PostgreSQL at ${POSTGRES_ADMIN_URL} (make services)` };
@@ -307,12 +320,13 @@ async function main() {
 }
 
 // A hard stop well past the quiet-machine time, so a run sharing its 2 cores still prints
-// (the import of 100,000 cards, one transaction each, is most of the extra over 8 min).
+// (the import of 100,000 cards, one transaction each, is most of the extra over 8 min; the
+// CardDAV part, mostly Radicale listing 10,000 cards, adds up to its own limit of 8).
 const guard = setTimeout(() => {
-  log('time limit (15 min) reached');
+  log('time limit (20 min) reached');
   for (const c of children) c.kill('SIGKILL');
   process.exit(2);
-}, 900_000);
+}, 1_200_000);
 
 main()
   .then((result) => {
@@ -324,6 +338,9 @@ main()
     console.log(JSON.stringify(result));
     console.log();
     console.log(benchTable(result, CREATE_DELAY_MS));
+    const carddav = carddavRows(result.carddav);
+    const width = Math.max(...carddav.map(([name]) => name.length));
+    console.log(carddav.map(([name, figure]) => `${name.padEnd(width)}  ${figure}`).join('\n'));
     console.log(`\nsaved ${file}`);
   })
   .catch((error) => {

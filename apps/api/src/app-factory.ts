@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module.js';
+import { registerDavHttp } from './carddav/dav-http.js';
 import type { AppConfig } from './config/app-config.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { FASTIFY_OPTIONS, registerCompression, serveWebApp } from './common/http-setup.js';
@@ -19,7 +20,10 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 
 /** The whole server, configured but not listening: main.ts and the end-to-end tests share it. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(FASTIFY_OPTIONS), {
+  const adapter = new FastifyAdapter(FASTIFY_OPTIONS);
+  // Before any route exists: the WebDAV methods, and what the DAV routes need of Fastify.
+  registerDavHttp(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new RequestAwareLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) }),
   });
   // Before any route exists: @fastify/compress attaches itself to routes as they are made.

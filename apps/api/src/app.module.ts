@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from './access/access.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AddressBooksModule } from './address-books/address-books.module.js';
+import { AddressBooksService } from './address-books/address-books.service.js';
+import { CarddavModule } from './carddav/carddav.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContactsModule } from './contacts/contacts.module.js';
@@ -41,6 +43,7 @@ export class AppModule {
         ContactsModule,
         HistoryModule,
         ImportsModule,
+        CarddavModule.register({ module: AddressBooksModule, directory: AddressBooksService }),
         ExternalModule.forRoot(config),
         RealtimeModule,
         HealthModule,

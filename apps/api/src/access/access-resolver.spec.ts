@@ -1,13 +1,15 @@
 import type { BookRole } from '@contacts/wire-types';
 import type { Authenticated, Authenticator } from '../accounts/authenticator.js';
+import type { SignInCheck, SignInResult } from '../accounts/sign-in-check.js';
 import type { UserEntity } from '../accounts/user.entity.js';
 import type { BookRoles } from '../address-books/book-roles.js';
 import type { AppConfig } from '../config/app-config.js';
-import { AccessResolver, sessionSecret, tokenFromAuthorization } from './access-resolver.js';
+import { AccessResolver, basicCredentials, sessionSecret, tokenFromAuthorization } from './access-resolver.js';
 
 const SERVICE_TOKEN = 'service-secret-0123456789';
 const GOOD_TOKEN = 'ctk_good0123456789';
 const GOOD_SESSION = 'session-secret-abc';
+const ADA_PASSWORD = 'correct horse battery';
 
 const ADA = { id: 1, email: 'ada@example.com', name: 'Ada Lovelace', password_hash: 'x', is_admin: true, created_at: 'then' } as UserEntity;
 /** As a driver may hand them over: a bigint id as a string, SQLite's boolean as 0/1. */
@@ -26,7 +28,18 @@ function fakes(config: Partial<AppConfig> = {}) {
       log.push(`session ${secret}`);
       return secret === GOOD_SESSION ? { user: ADA, credential: { type: 'session', id: 'hash-of-session' } } : null;
     },
+    async user(id: number): Promise<UserEntity | null> {
+      log.push(`user ${id}`);
+      return id === 1 ? ADA : id === 2 ? ALAN : null;
+    },
   } as unknown as Authenticator;
+  const signIn = {
+    async check({ email, password, address }: { email: string; password: string; address: string }): Promise<SignInResult> {
+      log.push(`password ${email} from ${address}`);
+      if (address === 'throttled') return { kind: 'throttled', retryAfterSeconds: 42 };
+      return email.toLowerCase() === ADA.email && password === ADA_PASSWORD ? { kind: 'ok', user: ADA } : { kind: 'wrong' };
+    },
+  } as unknown as SignInCheck;
   const roles: Record<number, Map<number, BookRole>> = {
     1: new Map([[1, 'owner'], [3, 'viewer']]),
     2: new Map([[4, 'owner'], [3, 'editor']]),
@@ -40,9 +53,12 @@ function fakes(config: Partial<AppConfig> = {}) {
       return 1;
     },
   } as unknown as BookRoles;
-  const resolver = new AccessResolver(authenticator, bookRoles, { auth: 'accounts', externalApiToken: SERVICE_TOKEN, ...config } as AppConfig);
+  const resolver = new AccessResolver(authenticator, bookRoles, { auth: 'accounts', externalApiToken: SERVICE_TOKEN, ...config } as AppConfig, signIn);
   return { resolver, log };
 }
+
+const basic = (user: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}` });
+const BASIC = { basic: true, address: '127.0.0.1' } as const;
 
 const cookie = (secret: string) => `theme=dark; contacts_session=${secret}; other=1`;
 
@@ -190,6 +206,49 @@ describe('AccessResolver', () => {
       expect(sessionSecret({ cookie: 'contacts_session=' })).toBeUndefined();
       expect(sessionSecret({ cookie: 'contacts_sessionx=1' })).toBeUndefined();
       expect(sessionSecret({})).toBeUndefined();
+    });
+  });
+  describe('HTTP Basic (CardDAV routes)', () => {
+    it("the account's email with its password → that user, credential 'password'; the hash is spared next time", async () => {
+      const f = fakes();
+      for (const email of ['ada@example.com', 'ADA@example.com']) {
+        const { access, failure } = await f.resolver.resolve(basic(email, ADA_PASSWORD), undefined, BASIC);
+        expect(failure).toBeUndefined();
+        expect(access.caller).toMatchObject({ kind: 'user', user: { id: 1 }, credential: { type: 'password' } });
+        expect(access.role(3)).toBe('viewer');
+      }
+      expect(f.log.filter((line) => line.startsWith('password'))).toEqual(['password ada@example.com from 127.0.0.1']);
+    });
+
+    it('the email with a token of that account → the token; with a token of another account → refused', async () => {
+      const f = fakes();
+      const mine = await f.resolver.resolve(basic('alan@example.com', GOOD_TOKEN), undefined, BASIC);
+      expect(mine.failure).toBeUndefined();
+      expect(mine.access.caller).toMatchObject({ kind: 'user', user: { id: 2 }, credential: { type: 'token', id: 9 } });
+      const theirs = await f.resolver.resolve(basic('ada@example.com', GOOD_TOKEN), undefined, BASIC);
+      expect(theirs.failure).toBe('invalid_credentials');
+      expect(theirs.access.readableBooks()).toEqual([]);
+    });
+
+    it('a wrong password or unknown email → invalid_credentials; the throttle → throttled with its wait', async () => {
+      const f = fakes();
+      expect((await f.resolver.resolve(basic('ada@example.com', 'wrong'), undefined, BASIC)).failure).toBe('invalid_credentials');
+      expect((await f.resolver.resolve(basic('nobody@example.com', ADA_PASSWORD), undefined, BASIC)).failure).toBe('invalid_credentials');
+      const throttled = await f.resolver.resolve(basic('ada@example.com', ADA_PASSWORD), undefined, { basic: true, address: 'throttled' });
+      expect(throttled).toMatchObject({ failure: 'throttled', retryAfterSeconds: 42 });
+    });
+
+    it('Basic is only read where the route takes it: elsewhere it counts as no credentials', async () => {
+      const f = fakes();
+      expect((await f.resolver.resolve(basic('ada@example.com', ADA_PASSWORD))).failure).toBe('missing');
+      expect(f.log.some((line) => line.startsWith('password'))).toBe(false);
+    });
+
+    it('basicCredentials splits at the first colon (a password may hold colons) and ignores what is not Basic', () => {
+      expect(basicCredentials(basic('ada@example.com', 'a:b:c'))).toEqual({ email: 'ada@example.com', secret: 'a:b:c' });
+      expect(basicCredentials({ authorization: 'Basic !!!' })).toBeUndefined();
+      expect(basicCredentials({ authorization: `Basic ${Buffer.from('no-colon').toString('base64')}` })).toBeUndefined();
+      expect(basicCredentials({ authorization: 'Bearer x' })).toBeUndefined();
     });
   });
 });

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { parse as parseCookies } from 'cookie';
+import { createHash } from 'node:crypto';
 import { SESSION_COOKIE } from '@contacts/wire-types';
 import { Authenticator } from '../accounts/authenticator.js';
+import { SignInCheck } from '../accounts/sign-in-check.js';
 import { BookRoles } from '../address-books/book-roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DataVersion } from '../database/data-version.js';
@@ -12,9 +14,25 @@ import { ResolvedAccessCache } from './resolved-access-cache.js';
 
 type Headers = Record<string, string | string[] | undefined>;
 
-/** `missing`: no credentials at all; `invalid_token`: a token that does not check out. */
-export type AccessFailure = 'missing' | 'invalid_token';
-export type Resolved = { access: BookAccess; failure?: undefined } | { access: BookAccess; failure: AccessFailure };
+/** How long a checked Basic password is taken without hashing it again (accounts have no password change yet). */
+const PASSWORD_REMEMBERED_MS = 10 * 60_000;
+const MAX_REMEMBERED_PASSWORDS = 5_000;
+
+/**
+ * `missing`: no credentials at all; `invalid_token`: a token that does not check out;
+ * `invalid_credentials`: HTTP Basic with a wrong email, password or token; `throttled`: too many
+ * wrong passwords for that email or address (the login throttle), retry after `retryAfterSeconds`.
+ */
+export type AccessFailure = 'missing' | 'invalid_token' | 'invalid_credentials' | 'throttled';
+export type Resolved =
+  | { access: BookAccess; failure?: undefined }
+  | { access: BookAccess; failure: AccessFailure; retryAfterSeconds?: number };
+
+/** Where HTTP Basic is taken (CardDAV routes), and the client's address for the password throttle. */
+export interface BasicOptions {
+  basic: true;
+  address: string;
+}
 
 /**
  * Turns a request's credentials into its BookAccess: HTTP requests (AccessGuard), Socket.IO
@@ -30,19 +48,28 @@ export class AccessResolver {
     private readonly authenticator: Authenticator,
     private readonly roles: BookRoles,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly signIn: SignInCheck,
     @Optional() dataVersion?: DataVersion,
   ) {
     this.cache = new ResolvedAccessCache(() => dataVersion?.current() ?? null);
   }
 
   private readonly cache: ResolvedAccessCache;
+  /**
+   * Basic email+password pairs that checked out, by digest: a phone sends its password with
+   * every request, and hashing it each time would cost more than the request. The roles
+   * behind it are still read as for any credential; only the hash is spared.
+   */
+  private readonly passwords = new Map<string, { userId: number; at: number }>();
 
   get accountsOn(): boolean {
     return this.config.auth === 'accounts';
   }
 
-  async resolve(headers: Headers, explicitToken?: string): Promise<Resolved> {
+  async resolve(headers: Headers, explicitToken?: string, basic?: BasicOptions): Promise<Resolved> {
     if (!this.accountsOn) return { access: BookAccess.everything({ kind: 'open' }, await this.sharedBook()) };
+    const credentials = basic ? basicCredentials(headers) : undefined;
+    if (credentials) return this.resolveBasic(credentials, basic!.address);
     const token = explicitToken?.trim() || tokenFromAuthorization(headers);
     const service = this.config.externalApiToken;
     const serviceHeader = single(headers['x-service-token']);
@@ -61,6 +88,47 @@ export class AccessResolver {
     const access = await this.forUser({ kind: 'user', user: found.user, credential: found.credential });
     this.cache.set(key, version, access);
     return { access };
+  }
+
+  /**
+   * HTTP Basic: the account's email with a token of that account (cheap: one indexed read)
+   * or its password (a hash, behind the login throttle like sign-in). Clients send it on
+   * every request, so a resolved pair is reused as a cookie or token is; only a digest of
+   * the pair is kept as the key.
+   */
+  private async resolveBasic({ email, secret }: { email: string; secret: string }, address: string): Promise<Resolved> {
+    const key = `b:${createHash('sha256').update(`${email.toLowerCase()}\u0000${secret}`).digest('base64url')}`;
+    const cached = this.cache.get(key);
+    if (cached) return { access: cached };
+    const version = this.cache.currentVersion();
+    const found = await this.basicCaller(key, email, secret, address);
+    if (found.kind === 'failure') return { access: BookAccess.nothing(), failure: found.failure, retryAfterSeconds: found.retryAfterSeconds };
+    const access = await this.forUser(found);
+    this.cache.set(key, version, access);
+    return { access };
+  }
+
+  private async basicCaller(
+    key: string,
+    email: string,
+    secret: string,
+    address: string,
+  ): Promise<Extract<Caller, { kind: 'user' }> | { kind: 'failure'; failure: AccessFailure; retryAfterSeconds?: number }> {
+    const sameEmail = (user: { email: string }) => user.email.toLowerCase() === email.toLowerCase();
+    const byToken = await this.authenticator.token(secret);
+    if (byToken) return sameEmail(byToken.user) ? { kind: 'user', ...byToken } : { kind: 'failure', failure: 'invalid_credentials' };
+    const remembered = this.passwords.get(key);
+    if (remembered && Date.now() - remembered.at < PASSWORD_REMEMBERED_MS) {
+      const user = await this.authenticator.user(remembered.userId);
+      if (user && sameEmail(user)) return { kind: 'user', user, credential: { type: 'password' } };
+    }
+    this.passwords.delete(key);
+    const checked = await this.signIn.check({ email, password: secret, address });
+    if (checked.kind === 'throttled') return { kind: 'failure', failure: 'throttled', retryAfterSeconds: checked.retryAfterSeconds };
+    if (checked.kind !== 'ok') return { kind: 'failure', failure: 'invalid_credentials' };
+    if (this.passwords.size >= MAX_REMEMBERED_PASSWORDS) this.passwords.clear();
+    this.passwords.set(key, { userId: Number(checked.user.id), at: Date.now() });
+    return { kind: 'user', user: checked.user, credential: { type: 'password' } };
   }
 
   /**
@@ -115,6 +183,17 @@ export function tokenFromAuthorization(headers: Headers): string | undefined {
   const auth = single(headers.authorization)?.trim();
   const match = auth ? /^(?:Bearer|Token)\s+(\S+)$/i.exec(auth) : null;
   return match?.[1];
+}
+
+/** `Authorization: Basic base64(email:secret)`; undefined when absent or not Basic (a bad one is then "missing"). */
+export function basicCredentials(headers: Headers): { email: string; secret: string } | undefined {
+  const auth = single(headers.authorization)?.trim();
+  const match = auth ? /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(auth) : null;
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return undefined;
+  return { email: decoded.slice(0, colon).trim(), secret: decoded.slice(colon + 1) };
 }
 
 export function sessionSecret(headers: Headers): string | undefined {

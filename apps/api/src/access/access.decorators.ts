@@ -21,3 +21,11 @@ export const CurrentAccess = createParamDecorator((_: unknown, context: Executio
 export interface WithAccess {
   access: BookAccess;
 }
+
+export const BASIC_AUTH_REALM = 'contacts:basic-auth-realm';
+
+/**
+ * Routes that clients reach with HTTP Basic (CardDAV): a 401 there challenges with
+ * `Basic realm=…`, which phones and mail programs answer with the account's credentials.
+ */
+export const BasicAuthRealm = () => SetMetadata(BASIC_AUTH_REALM, true);

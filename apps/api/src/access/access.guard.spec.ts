@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { INVALID_TOKEN_MESSAGE, NOT_AUTHENTICATED_MESSAGE, PERMISSION_DENIED_MESSAGE } from '@contacts/wire-types';
 import { ApiError } from '../common/api-errors.js';
 import type { AppConfig } from '../config/app-config.js';
-import { AccountsOnly, Public } from './access.decorators.js';
+import { AccountsOnly, BasicAuthRealm, Public } from './access.decorators.js';
 import { AccessGuard } from './access.guard.js';
 import type { AccessResolver, Resolved } from './access-resolver.js';
 import { BookAccess } from './book-access.js';
@@ -22,9 +22,12 @@ function fakeResolver(accountsOn: boolean) {
   const calls: Array<Record<string, unknown>> = [];
   const resolver = {
     accountsOn,
-    async resolve(headers: Record<string, string | undefined>): Promise<Resolved> {
-      calls.push(headers);
+    async resolve(headers: Record<string, string | undefined>, _explicit?: string, basic?: { basic: true; address: string }): Promise<Resolved> {
+      calls.push(basic ? { ...headers, basic: basic.address } : headers);
       if (!accountsOn) return { access: BookAccess.everything({ kind: 'open' }, 1) };
+      if (basic && headers.authorization === 'Basic throttled') return { access: BookAccess.nothing(), failure: 'throttled', retryAfterSeconds: 7 };
+      if (basic && headers.authorization === 'Basic good') return { access: TOKEN_ACCESS };
+      if (basic && headers.authorization?.startsWith('Basic')) return { access: BookAccess.nothing(), failure: 'invalid_credentials' };
       if (headers.authorization === 'Bearer good') return { access: TOKEN_ACCESS };
       if (headers.authorization) return { access: BookAccess.nothing(), failure: 'invalid_token' };
       if (headers.cookie === 'contacts_session=good') return { access: SESSION_ACCESS };
@@ -57,7 +60,12 @@ class PublicRoutes {
   docs() {}
 }
 
-type Handler = keyof Routes | 'me' | 'docs';
+@BasicAuthRealm()
+class DavRoutes {
+  dav() {}
+}
+
+type Handler = keyof Routes | 'me' | 'docs' | 'dav';
 const owners: Record<Handler, [object, () => void]> = {
   health: [Routes, Routes.prototype.health],
   login: [Routes, Routes.prototype.login],
@@ -65,17 +73,21 @@ const owners: Record<Handler, [object, () => void]> = {
   tokens: [Routes, Routes.prototype.tokens],
   me: [AccountsRoutes, AccountsRoutes.prototype.me],
   docs: [PublicRoutes, PublicRoutes.prototype.docs],
+  dav: [DavRoutes, DavRoutes.prototype.dav],
 };
 
 function setup(accountsOn = true) {
   const { resolver, calls } = fakeResolver(accountsOn);
+  // The client address the guard hands to the password throttle.
+  const ip = '10.1.2.3';
   const guard = new AccessGuard(resolver, new Reflector(), { corsOrigins: [ALLOWED_ORIGIN] } as AppConfig);
 
   /** Runs the guard for `method` on `handler` with these headers (Host is the server's unless given). */
   async function call(handler: Handler, method: string, headers: Record<string, string> = {}) {
     const all: Record<string, string> = { host: HOST, ...headers };
-    const request: { method: string; headers: Record<string, string>; raw: { headers: Record<string, string> }; access?: BookAccess } = {
+    const request: { method: string; ip: string; headers: Record<string, string>; raw: { headers: Record<string, string> }; access?: BookAccess } = {
       method,
+      ip,
       headers: all,
       raw: { headers: all },
     };
@@ -235,6 +247,33 @@ describe('AccessGuard', () => {
       // Without any Origin it is a script (curl), which no browser can be tricked into.
       expect((await call('login', 'POST')).outcome).toBe('passes');
       expect((await call('health', 'GET', { origin: FOREIGN_ORIGIN })).outcome).toBe('passes');
+    });
+  });
+  describe('HTTP Basic routes (CardDAV)', () => {
+    it('a 401 there challenges with Basic realm (what phones answer), elsewhere with Bearer', async () => {
+      const { call } = setup();
+      const missing = await call('dav', 'PROPFIND');
+      expect(missing.outcome).toEqual(UNAUTHENTICATED);
+      expect(missing.sent).toEqual({ 'WWW-Authenticate': 'Basic realm="Contacts", charset="UTF-8"' });
+      const wrong = await call('dav', 'PROPFIND', { authorization: 'Basic wrong' });
+      expect(wrong.outcome).toEqual({ status: 401, body: { detail: 'Invalid username/password.' } });
+      expect(wrong.sent['WWW-Authenticate']).toMatch(/^Basic realm=/);
+    });
+
+    it('Basic is offered to the resolver only there, with the client address; good Basic passes, a PUT needs no Origin', async () => {
+      const { call, calls } = setup();
+      const ok = await call('dav', 'PUT', { authorization: 'Basic good', origin: FOREIGN_ORIGIN });
+      expect(ok.outcome).toBe('passes');
+      expect(calls.at(-1)).toMatchObject({ basic: '10.1.2.3' });
+      await call('contacts', 'GET', { authorization: 'Basic good' });
+      expect(calls.at(-1)).not.toHaveProperty('basic');
+    });
+
+    it('too many wrong passwords → 429 with Retry-After', async () => {
+      const { call } = setup();
+      const { outcome, sent } = await call('dav', 'REPORT', { authorization: 'Basic throttled' });
+      expect(outcome).toEqual({ status: 429, body: { detail: 'Request was throttled. Expected available in 7 seconds.' } });
+      expect(sent).toEqual({ 'Retry-After': '7' });
     });
   });
 });

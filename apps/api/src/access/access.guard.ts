@@ -5,11 +5,12 @@ import { INVALID_TOKEN_MESSAGE, NOT_AUTHENTICATED_MESSAGE } from '@contacts/wire
 import { ApiError, notFound } from '../common/api-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { OriginPolicy } from '../security/origin-policy.js';
-import { ACCOUNTS_ONLY, PUBLIC_ROUTE, type WithAccess } from './access.decorators.js';
+import { ACCOUNTS_ONLY, BASIC_AUTH_REALM, PUBLIC_ROUTE, type WithAccess } from './access.decorators.js';
 import { AccessResolver } from './access-resolver.js';
 import { type BookAccess, forbidden } from './book-access.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const INVALID_CREDENTIALS_MESSAGE = 'Invalid username/password.';
 
 /**
  * Every route passes here: who is calling (AccessResolver) becomes `request.access`, the
@@ -35,12 +36,21 @@ export class AccessGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest & WithAccess>();
     const targets = [context.getHandler(), context.getClass()];
     if (!this.resolver.accountsOn && this.reflector.getAllAndOverride<boolean>(ACCOUNTS_ONLY, targets)) throw notFound();
-    const { access, failure } = await this.resolver.resolve(request.headers);
+    const basic = this.reflector.getAllAndOverride<boolean>(BASIC_AUTH_REALM, targets);
+    const resolved = await this.resolver.resolve(request.headers, undefined, basic ? { basic, address: request.ip } : undefined);
+    const { access, failure } = resolved;
     request.access = access;
     const open = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
     if (failure && !open) {
-      http.getResponse<FastifyReply>().header('WWW-Authenticate', 'Bearer realm="contacts"');
-      throw new ApiError(401, { detail: failure === 'invalid_token' ? INVALID_TOKEN_MESSAGE : NOT_AUTHENTICATED_MESSAGE });
+      const reply = http.getResponse<FastifyReply>();
+      if (failure === 'throttled') {
+        const seconds = resolved.retryAfterSeconds ?? 1;
+        reply.header('Retry-After', String(seconds));
+        throw new ApiError(429, { detail: `Request was throttled. Expected available in ${seconds} second${seconds === 1 ? '' : 's'}.` });
+      }
+      // Phones and mail programs answer a Basic challenge with the account's credentials; a DAV:unauthenticated body would not prompt them.
+      reply.header('WWW-Authenticate', basic ? 'Basic realm="Contacts", charset="UTF-8"' : 'Bearer realm="contacts"');
+      throw new ApiError(401, { detail: failure === 'missing' ? NOT_AUTHENTICATED_MESSAGE : failure === 'invalid_token' ? INVALID_TOKEN_MESSAGE : INVALID_CREDENTIALS_MESSAGE });
     }
     if (UNSAFE.has(request.method) && !this.originAllowed(request, access, open)) throw forbidden();
     return true;

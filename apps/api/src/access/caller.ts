@@ -11,7 +11,8 @@ export interface CallerUser {
 /**
  * Who is calling:
  * - `open`: AUTH=none — no sign-in, every request allowed (Part 1's behaviour);
- * - `user`: an account, through its session cookie (`web`) or a personal token (`api`);
+ * - `user`: an account, through its session cookie (`web`), a personal token (`api`) or, over
+ *   CardDAV, HTTP Basic with its password or a token;
  * - `service`: the EXTERNAL_API_TOKEN, acting on every book with no editor;
  * - `anonymous`: no credentials, in AUTH=accounts (only public routes let it in).
  */
@@ -22,8 +23,11 @@ export type Caller =
   | {
       kind: 'user';
       user: CallerUser;
-      /** The credential used: what a sign-out or revocation closes. */
-      credential: { type: 'session'; id: string } | { type: 'token'; id: number };
+      /**
+       * The credential used: what a sign-out or revocation closes. `password`: HTTP Basic
+       * with the account's password (CardDAV), checked on every request.
+       */
+      credential: { type: 'session'; id: string } | { type: 'token'; id: number } | { type: 'password' };
     };
 
 /** The editor a change records: the account, or nobody (AUTH=none, a service, the database). */

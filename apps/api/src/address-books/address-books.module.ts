@@ -18,6 +18,6 @@ import { BookRolesRepository } from './book-roles.repository.js';
   imports: [TypeOrmModule.forFeature([AddressBookEntity, BookMemberEntity])],
   controllers: [AddressBooksController],
   providers: [BookRolesRepository, BookRoles, AddressBooksRepository, AddressBooksService, AddressBookProvisioner],
-  exports: [BookRoles, AddressBookProvisioner],
+  exports: [BookRoles, AddressBookProvisioner, AddressBooksService],
 })
 export class AddressBooksModule {}

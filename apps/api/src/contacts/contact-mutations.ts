@@ -56,6 +56,12 @@ export interface CardWrite {
    * `create-only` refuses (412 for the same uid, like If-None-Match; 409 for the email).
    */
   onExisting: 'skip' | 'update' | 'create-only';
+  /**
+   * How the existing card is found: by uid, else by email (imports: the same person in
+   * another file), or by uid alone (CardDAV: a resource is its uid; another card with the
+   * same email is a conflict, 409, not the card being written).
+   */
+  matchBy?: 'uid' | 'uid-or-email';
   /** CardDAV's If-Match: the contact's current ETag (412 otherwise, or when there is none). */
   ifMatch?: string;
   /** Runs inside the same write transaction after the write (or after deciding to skip), e.g. import progress. */
@@ -118,6 +124,7 @@ export class ContactMutations implements ContactRevisionWriter {
       access.requireWrite(book);
       const byUid = uid === undefined ? null : await this.contacts.findByUid(book, uid, manager);
       const emailOwner = byUid ? null : await this.contacts.emailOwner(book, fields.email, undefined, manager);
+      if (emailOwner !== null && request.matchBy === 'uid') throw emailTaken(409);
       const existing = byUid ?? (emailOwner === null ? null : await this.contacts.findById(emailOwner, manager));
       const channel = { via: request.via, editor: access.editor, at: nowIso() };
       if (!existing) {
@@ -190,10 +197,13 @@ export class ContactMutations implements ContactRevisionWriter {
     }));
   }
 
-  remove(id: number, access: BookAccess): Promise<void> {
+  /** `ifMatch`: the contact's current ETag (412 otherwise); `via`: the door, when not the caller's (CardDAV). */
+  remove(id: number, access: BookAccess, options: { ifMatch?: string; via?: EditedVia } = {}): Promise<void> {
     return this.contactOf(this.commit(async (manager) => {
-      await this.writable(manager, id, access);
-      return this.recorded(manager, { reason: 'deleted', at: nowIso(), ...channelOf(access) }, async () => {
+      const current = await this.writable(manager, id, access);
+      if (!ifMatchSatisfied(options.ifMatch, toContact(current))) throw new ApiError(412, toContact(current));
+      const channel = { ...channelOf(access), ...(options.via ? { via: options.via } : {}) };
+      return this.recorded(manager, { reason: 'deleted', at: nowIso(), ...channel }, async () => {
         await this.contacts.remove(manager, id);
         return id;
       });

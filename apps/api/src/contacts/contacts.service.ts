@@ -65,6 +65,25 @@ export class ContactsService {
     return toStoredContact(row);
   }
 
+  /** The card of book `book` with this uid, or null; 404 when the caller cannot read the book. */
+  async findStoredByUid(book: number, uid: string, access: BookAccess): Promise<StoredContact | null> {
+    access.requireRead(book);
+    const row = await this.contacts.findByUid(book, uid);
+    return row ? toStoredContact(row) : null;
+  }
+
+  /** The cards of book `book` with these uids (those that exist; up to MAX_LOOKUP at a time); 404 as findStoredByUid. */
+  async storedByUids(book: number, uids: string[], access: BookAccess): Promise<StoredContact[]> {
+    access.requireRead(book);
+    return (await this.contacts.byUids(book, lookupBatch(uids))).map(toStoredContact);
+  }
+
+  /** These contacts, those the caller can read (up to MAX_LOOKUP at a time), in id order. */
+  async storedByIds(ids: number[], access: BookAccess): Promise<StoredContact[]> {
+    const rows = await this.contacts.byIds(lookupBatch(ids));
+    return rows.filter((row) => access.canRead(Number(row.address_book_id))).map(toStoredContact);
+  }
+
   /**
    * Every contact the caller can read (in `addressBook` only, when given), in id order,
    * `batchSize` at a time, with their vCard properties: what an export streams. Keyset
@@ -115,4 +134,12 @@ export class ContactsService {
   remove(id: number, access: BookAccess): Promise<void> {
     return this.mutations.remove(id, access);
   }
+}
+
+/** How many contacts one lookup by uids or ids may name: a bound on the query's parameters. */
+export const MAX_LOOKUP = 500;
+
+function lookupBatch<T>(keys: T[]): T[] {
+  if (keys.length > MAX_LOOKUP) throw new RangeError(`at most ${MAX_LOOKUP} contacts per lookup`);
+  return [...new Set(keys)];
 }

@@ -6,11 +6,11 @@ import { HistoryService } from './history.service.js';
 import { VersionLog } from './version-log.js';
 import { VersionsRepository } from './versions.repository.js';
 
-/** Versions and the change feed. Other features read the history through VersionLog, never the repository. */
+/** Versions and the change feed. Other features read the history through VersionLog and HistoryService (CardDAV sync), never the repository. */
 @Module({
   imports: [TypeOrmModule.forFeature([ContactVersionEntity])],
   controllers: [HistoryController],
   providers: [HistoryService, VersionsRepository, VersionLog],
-  exports: [VersionLog],
+  exports: [VersionLog, HistoryService],
 })
 export class HistoryModule {}

@@ -9,6 +9,32 @@ export interface VersionWithPreviousBook {
   previousBook: number | null;
 }
 
+/** A contact whose versions in a window touch a book, and the seq of the last of them. */
+export interface ChangedInBook {
+  contactId: number;
+  lastSeq: number;
+}
+
+/** Where a contact stands in a book as of a seq: in it or not, and the uid it has (or last had) there. */
+export interface StateInBook {
+  present: boolean;
+  uid: string | null;
+}
+
+/** The book of the contact's version before `v` (null for its first): a move out of a book is told by it. */
+const PREVIOUS_BOOK = `(SELECT p.address_book_id FROM contact_versions p WHERE p.contact_id = v.contact_id AND p.id < v.id ORDER BY p.id DESC LIMIT 1)`;
+
+interface StateRow {
+  contact_id: number | string;
+  address_book_id: number | string;
+  edited_reason: string;
+  row_in_book: unknown;
+  uid: string | null;
+}
+
+/** Contacts per state query: bind parameters stay far below SQLite's and PostgreSQL's limits. */
+const STATE_BATCH = 500;
+
 /**
  * All SQL about the append-only history table. Reads outside a write transaction, the
  * realtime sweep's included, go to the reader: a version is only seen once committed.
@@ -65,6 +91,58 @@ export class VersionsRepository {
     });
   }
 
+  /**
+   * The contacts whose versions in (since, upTo] are in `book` or leave it (the version
+   * before was in it), once each, ordered by the seq of the last such version; at most
+   * `limit` (null: all). Walks the window on the primary key, so a sync after one change
+   * reads one version however long the history is; the previous book is one probe of
+   * (contact_id, id) for versions outside the book.
+   */
+  async changedInBook(book: number, since: number, upTo: number, limit: number | null): Promise<ChangedInBook[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(ContactVersionEntity, 'v')
+      .select('v.contact_id', 'contact_id')
+      .addSelect('MAX(v.id)', 'last_seq')
+      .where('v.id > :since AND v.id <= :upTo', { since, upTo })
+      .andWhere(`(v.address_book_id = :book OR ${PREVIOUS_BOOK} = :book)`, { book })
+      .groupBy('v.contact_id')
+      .orderBy('last_seq', 'ASC');
+    if (limit !== null) query.limit(limit);
+    const rows = await query.getRawMany<{ contact_id: number | string; last_seq: number | string }>();
+    return rows.map((row) => ({ contactId: Number(row.contact_id), lastSeq: Number(row.last_seq) }));
+  }
+
+  /**
+   * Each contact's place in `book` as of seq `at`: present when its latest version up to
+   * `at` is in the book, is no deletion, and the row is there still (a merge's deletion
+   * has a reason of its own). The uid is the one of its latest version in the book (one
+   * written before versions held uids has none: then its latest known one).
+   */
+  async stateInBook(book: number, contactIds: number[], at: number): Promise<Map<number, StateInBook>> {
+    const states = new Map<number, StateInBook>();
+    // `+ 0` keeps the book out of the index choice: the contact's own versions, newest
+    // first, are few; walking the book's back to a contact that left it long ago is not.
+    const uidInBook = `(SELECT b.uid FROM contact_versions b WHERE b.contact_id = l.contact_id AND b.id <= :at AND b.address_book_id + 0 = :book AND b.uid IS NOT NULL ORDER BY b.id DESC LIMIT 1)`;
+    for (let start = 0; start < contactIds.length; start += STATE_BATCH) {
+      const ids = contactIds.slice(start, start + STATE_BATCH);
+      const latest = `SELECT MAX(m.id) FROM contact_versions m WHERE m.contact_id IN (:...ids) AND m.id <= :at GROUP BY m.contact_id`;
+      const rows = await this.dataSource.manager
+        .createQueryBuilder(ContactVersionEntity, 'l')
+        .select('l.contact_id', 'contact_id')
+        .addSelect('l.address_book_id', 'address_book_id')
+        .addSelect('l.edited_reason', 'edited_reason')
+        .addSelect('EXISTS (SELECT 1 FROM contacts c WHERE c.id = l.contact_id AND c.address_book_id = :book)', 'row_in_book')
+        .addSelect(`COALESCE(${uidInBook}, l.uid)`, 'uid')
+        .where(`l.id IN (${latest})`, { ids, at, book })
+        .getRawMany<StateRow>();
+      for (const row of rows) {
+        const present = Number(row.address_book_id) === book && row.edited_reason !== 'deleted' && truthy(row.row_in_book);
+        states.set(Number(row.contact_id), { present, uid: row.uid });
+      }
+    }
+    return states;
+  }
+
   async lastSeq(): Promise<number> {
     const row = await this.dataSource.manager
       .createQueryBuilder(ContactVersionEntity, 'v')
@@ -88,4 +166,9 @@ export class VersionsRepository {
     ]);
     return { count, rows };
   }
+}
+
+/** A boolean as the driver gives it: true/false (PostgreSQL), 1/0 (SQLite). */
+function truthy(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 't';
 }

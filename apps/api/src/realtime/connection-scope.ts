@@ -29,7 +29,9 @@ export function scopeOf(access: BookAccess): ConnectionScope {
   if (books === 'all') return { kind: 'unrestricted' };
   if (caller.kind !== 'user') throw new Error(`a ${caller.kind} caller has no realtime scope`);
   const credential = caller.credential;
-  const credentialRoom = credential.type === 'session' ? Rooms.session(credential.id) : Rooms.token(credential.id);
+  // A password (HTTP Basic) is not a credential one can revoke: the account's own room ends it.
+  const credentialRoom =
+    credential.type === 'session' ? Rooms.session(credential.id) : credential.type === 'token' ? Rooms.token(credential.id) : Rooms.user(caller.user.id);
   return { kind: 'user', userId: caller.user.id, credentialRoom, books };
 }
 

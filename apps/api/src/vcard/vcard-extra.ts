@@ -10,6 +10,11 @@
  * re-serialised by ical.js as 3.0, and bare 2.1 parameters get their `TYPE=` name, so that
  * every stored line is one a 3.0 card may carry.
  *
+ * The one exception to "the source's own lines": the labels of the primary email and phone,
+ * which the model cannot hold, go first as synthetic `X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:…`
+ * and `…;TYPE=TEL:…` lines (at most one each, the label as vCard text). The writer does not
+ * write them as such: it puts the label on the primary EMAIL / TEL (vcard-primary-labels.ts).
+ *
  * Writing folds each line (ical.js, 75 octets) after the modelled properties; reading that
  * card unfolds it to the same line, so import → export → import stores the same bytes.
  *

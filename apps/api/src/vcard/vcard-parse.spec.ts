@@ -56,6 +56,9 @@ describe('parseVCard', () => {
       const photo = source.find((line) => line.startsWith('PHOTO;'));
       expect(photo).toMatch(/^PHOTO;ENCODING=b;TYPE=JPEG:\/9j\/4AAQ[A-Za-z0-9+/=]{1000,}$/);
       expect(ada.vcard_extra.split('\r\n')).toEqual([
+        // The primary email's and phone's labels (item1's X-ABLabel, TYPE=CELL), which the model cannot hold.
+        'X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:other',
+        'X-CONTACTS-PRIMARY-LABEL;TYPE=TEL:mobile',
         'NICKNAME:Countess of Lovelace',
         'item4.X-ABADR:gb',
         'item5.URL;type=pref:https\\://ada.example/notes',
@@ -79,9 +82,12 @@ describe('parseVCard', () => {
         addresses: [{ label: 'work', street: '1 Navy Yard', city: 'Washington', region: 'DC', postal_code: '20374', country: 'USA' }],
       });
       expect(grace.vcard_extra).toBe(
-        ['item1.X-ABADR:us', 'item2.X-ABDATE;type=pref:1930-06-15', 'item2.X-ABLabel:_$!<Anniversary>!$_', 'X-ABShowAs:PERSON'].join(
-          '\r\n',
-        ),
+        [
+          'X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:home',
+          'X-CONTACTS-PRIMARY-LABEL;TYPE=TEL:main',
+          'item1.X-ABADR:us',
+          'item2.X-ABDATE;type=pref:1930-06-15', 'item2.X-ABLabel:_$!<Anniversary>!$_', 'X-ABShowAs:PERSON',
+        ].join('\r\n'),
       );
     });
   });
@@ -119,10 +125,13 @@ describe('parseVCard', () => {
     it('keeps the data: URI photo and the X-ANDROID-* lines byte for byte', () => {
       const source = unfold(readFixture(VCARD_FIXTURES.davx5).toString('utf8'));
       const extras = jose.vcard_extra.split('\r\n');
-      for (const line of extras) expect(source).toContain(line);
+      expect(extras.slice(0, 2)).toEqual(['X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:work', 'X-CONTACTS-PRIMARY-LABEL;TYPE=TEL:mobile']);
+      for (const line of extras.slice(2)) expect(source).toContain(line);
       expect(extras).toContain('X-ANDROID-CUSTOM:vnd.android.cursor.item/relation;Maria;14;;;;;;;;;;;;;');
       expect(extras.find((line) => line.startsWith('PHOTO:'))).toMatch(/^PHOTO:data:image\/jpeg;base64,\/9j\/[A-Za-z0-9+/=]{1500,}$/);
       expect(extras.map((line) => line.split(/[;:]/)[0])).toEqual([
+        'X-CONTACTS-PRIMARY-LABEL',
+        'X-CONTACTS-PRIMARY-LABEL',
         'X-PHONETIC-FIRST-NAME',
         'NICKNAME',
         'ANNIVERSARY',
@@ -168,12 +177,14 @@ describe('parseVCard', () => {
 
     it('keeps the unmodelled 2.1 lines decoded, as 3.0 lines (a base64 photo as ENCODING=b without its indents)', () => {
       const extras = ayse.vcard_extra.split('\r\n');
-      expect(extras.slice(0, 2)).toEqual([
+      expect(extras.slice(0, 3)).toEqual([
+        // TEL;CELL;PREF: the primary phone's label (the primary email's INTERNET is none).
+        'X-CONTACTS-PRIMARY-LABEL;TYPE=TEL:mobile',
         'X-EPOCSECONDNAME:Ayşo',
         'X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Çiçek;1;;;;;;;;;;;;;',
       ]);
-      expect(extras[2]).toMatch(/^PHOTO;ENCODING=b;TYPE=JPEG:\/9j\/4AAQ[A-Za-z0-9+/=]{300,}$/);
-      expect(extras[3]).toBe('X-IRMC-LUID:000200000042');
+      expect(extras[3]).toMatch(/^PHOTO;ENCODING=b;TYPE=JPEG:\/9j\/4AAQ[A-Za-z0-9+/=]{300,}$/);
+      expect(extras[4]).toBe('X-IRMC-LUID:000200000042');
     });
 
     it('reads a card whose bytes are ISO-8859-1 as its CHARSET says', () => {
@@ -256,13 +267,13 @@ describe('parseVCard', () => {
         ),
       );
       expect(parsed.fields.phone).toBe('+1 555');
-      expect(parsed.vcard_extra).toBe('item1.URL:https://x.example\r\nitem1.X-ABLabel:Both');
+      expect(parsed.vcard_extra).toBe('X-CONTACTS-PRIMARY-LABEL;TYPE=TEL:Both\r\nitem1.URL:https://x.example\r\nitem1.X-ABLabel:Both');
     });
 
     it('names bare 2.1 parameters in a 3.0 card too, so the stored line is valid 3.0', () => {
       const parsed = parseVCard(card('VERSION:3.0', 'FN:A B', 'TEL;CELL:+1 555', 'X-FOO;HOME;CHARSET=UTF-8:bar'));
       expect(parsed.fields.phone).toBe('+1 555');
-      expect(parsed.vcard_extra).toBe('X-FOO;TYPE=HOME:bar');
+      expect(parsed.vcard_extra).toBe('X-CONTACTS-PRIMARY-LABEL;TYPE=TEL:mobile\r\nX-FOO;TYPE=HOME:bar');
     });
 
     it('keeps properties named like Object members as extras', () => {
@@ -280,6 +291,53 @@ describe('parseVCard', () => {
       const parsed = parseVCard(card('VERSION:3.0', 'N:;;;;', 'TEL:+1 555'));
       expect(parsed.fields).toMatchObject({ first_name: '', last_name: '', email: '', phone: '+1 555' });
       expect(parseVCard(card('VERSION:3.0', 'EMAIL:x@example.com')).name).toBe('x@example.com');
+    });
+  });
+
+  describe("the primary email's and phone's labels", () => {
+    it.each([
+      [
+        "Apple's custom X-ABLabel",
+        ['item1.EMAIL;type=INTERNET;type=pref:ada@example.com', 'item1.X-ABLabel:Lab\\, Room 2'],
+        'X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:Lab\\, Room 2',
+      ],
+      [
+        "Apple's _$!<Other>!$_",
+        ['item1.EMAIL;type=INTERNET;type=pref:ada@example.com', 'item1.X-ABLabel:_$!<Other>!$_'],
+        'X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:other',
+      ],
+      [
+        "DAVx5's davdroid1.X-ABLabel",
+        ['davdroid1.EMAIL;TYPE=x-internet:ada@example.com', 'davdroid1.X-ABLabel:Internet'],
+        'X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:Internet',
+      ],
+      ['EMAIL;TYPE=INTERNET,WORK', ['EMAIL;TYPE=INTERNET,WORK:ada@example.com'], 'X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:work'],
+      ['TEL;TYPE=CELL', ['EMAIL:ada@example.com', 'TEL;TYPE=CELL:+1 555'], 'X-CONTACTS-PRIMARY-LABEL;TYPE=TEL:mobile'],
+    ])('%s: kept as one synthetic line first in vcard_extra, the group label consumed', (_name, lines, synthetic) => {
+      const parsed = parseVCard(card('VERSION:3.0', 'FN:Ada L', ...lines, 'X-FOO:bar'));
+      expect(parsed.fields).toMatchObject({ email: 'ada@example.com', other_emails: [], other_phones: [] });
+      expect(parsed.vcard_extra).toBe(`${synthetic}\r\nX-FOO:bar`);
+    });
+
+    it("reads a 2.1 card's bare TEL;CELL as the primary phone's label", () => {
+      const parsed = parseVCard(card('VERSION:2.1', 'N:L;Ada', 'EMAIL;INTERNET;HOME:ada@example.com', 'TEL;CELL:+1 555'));
+      expect(parsed.fields).toMatchObject({ email: 'ada@example.com', phone: '+1 555' });
+      expect(parsed.vcard_extra).toBe('X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:home\r\nX-CONTACTS-PRIMARY-LABEL;TYPE=TEL:mobile');
+    });
+
+    it('records only the primary one (the preferred), and nothing for an unlabelled primary', () => {
+      const ranked = parseVCard(card('VERSION:3.0', 'FN:A B', 'EMAIL;TYPE=HOME:one@example.com', 'EMAIL;TYPE=WORK,pref:two@example.com'));
+      expect(ranked.fields).toMatchObject({ email: 'two@example.com', other_emails: [{ label: 'home', value: 'one@example.com' }] });
+      expect(ranked.vcard_extra).toBe('X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:work');
+      const plain = parseVCard(card('VERSION:3.0', 'FN:A B', 'EMAIL;TYPE=INTERNET:one@example.com', 'TEL;TYPE=VOICE:+1 555', 'TEL;TYPE=HOME:+1 556'));
+      expect(plain.vcard_extra).toBe('');
+    });
+
+    it("does not keep a card's own X-CONTACTS-PRIMARY-LABEL (the name is ours), and escapes the label as vCard text", () => {
+      const parsed = parseVCard(
+        card('VERSION:3.0', 'FN:A B', 'X-CONTACTS-PRIMARY-LABEL;TYPE=TEL:forged', 'item1.EMAIL:a@example.com', 'item1.X-ABLabel:a\\;b\\\\c\\nd'),
+      );
+      expect(parsed.vcard_extra).toBe('X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:a\\;b\\\\c\\nd');
     });
   });
 

@@ -12,6 +12,7 @@ import {
 import { isoDateOf, namesFromFormatted } from './field-text.js';
 import { joinExtraLines } from './vcard-extra.js';
 import { labelFromApple, labelFromTypes, type LabelKind } from './vcard-labels.js';
+import { PRIMARY_LABEL_PROPERTY, primaryLabelLines } from './vcard-primary-labels.js';
 import { decodeLegacyValues, joinSoftLineBreaks, nameBareParameters, usesLegacyParameters } from './vcard-legacy.js';
 
 /*
@@ -22,7 +23,9 @@ import { decodeLegacyValues, joinSoftLineBreaks, nameBareParameters, usesLegacyP
  *   last name). FN itself is not kept: the writer makes it from the names.
  * - EMAIL, TEL → email / phone: the one with the lowest PREF, else the first with TYPE=pref,
  *   else the first; the rest → other_emails / other_phones, labelled by their TYPE or their
- *   group's X-ABLabel (vcard-labels.ts). 4.0's `mailto:` and `tel:` are taken off.
+ *   group's X-ABLabel (vcard-labels.ts). 4.0's `mailto:` and `tel:` are taken off. The
+ *   primary one's label, which the model cannot hold, goes first into vcard_extra as a synthetic
+ *   line (vcard-primary-labels.ts); a card's own line of that name is not kept.
  * - ADR → addresses (labelled likewise); post office box and extended address become the
  *   street's first lines.
  * - ORG → organization (name and units joined by ", "), TITLE → job_title, NOTE → notes: the
@@ -48,8 +51,11 @@ export interface ParsedCard {
 }
 
 const VERSIONS = new Set(['2.1', '3.0', '4.0']);
-/** Properties the writer produces itself from the contact (and the card's own are dropped). */
-const REWRITTEN = new Set(['version', 'prodid', 'rev']);
+/**
+ * Properties the writer produces itself from the contact, and our own record of the primary
+ * labels (made from the card's EMAIL and TEL, never taken from the card): the card's own are dropped.
+ */
+const REWRITTEN = new Set(['version', 'prodid', 'rev', PRIMARY_LABEL_PROPERTY.toLowerCase()]);
 /** Properties that hold the contact's fields. */
 const MODELLED = new Set(['fn', 'n', 'uid', 'email', 'tel', 'adr', 'org', 'title', 'note', 'bday']);
 const LABELLED: ReadonlyMap<string, LabelKind> = new Map([
@@ -220,8 +226,8 @@ function mapCard(lines: readonly CardLine[]): ParsedCard {
     .trim();
   let last_name = family.trim();
   if (first_name === '' && last_name === '' && fn) [first_name, last_name] = namesFromFormatted(fn);
-  const [email, other_emails] = primaryAndOthers(candidates.email);
-  const [phone, other_phones] = primaryAndOthers(candidates.tel);
+  const [email, emailLabel, other_emails] = primaryAndOthers(candidates.email);
+  const [phone, phoneLabel, other_phones] = primaryAndOthers(candidates.tel);
   const fields: ParsedFields = {
     first_name,
     last_name,
@@ -236,16 +242,17 @@ function mapCard(lines: readonly CardLine[]): ParsedCard {
     addresses,
   };
   const name = fn || `${first_name} ${last_name}`.trim() || email || fields.organization;
-  return { fields, uid, vcard_extra: joinExtraLines(extras), name };
+  const primaryLabels = primaryLabelLines({ email: emailLabel, tel: phoneLabel });
+  return { fields, uid, vcard_extra: joinExtraLines([...primaryLabels, ...extras]), name };
 }
 
-/** The first preferred one (lowest PREF, or TYPE=pref) is the primary, else the first; the rest in order. */
-function primaryAndOthers(candidates: readonly Candidate[]): [string, LabeledValue[]] {
-  if (candidates.length === 0) return ['', []];
+/** The first preferred one (lowest PREF, or TYPE=pref) is the primary (its value and label), else the first; the rest in order. */
+function primaryAndOthers(candidates: readonly Candidate[]): [string, string, LabeledValue[]] {
+  if (candidates.length === 0) return ['', '', []];
   let primary = 0;
   for (let at = 1; at < candidates.length; at++) if (candidates[at].rank < candidates[primary].rank) primary = at;
   const others = candidates.filter((_, at) => at !== primary).map(({ label, value }) => ({ label, value }));
-  return [candidates[primary].value, others];
+  return [candidates[primary].value, candidates[primary].label, others];
 }
 
 function preferenceOf(property: JCardProperty, types: readonly string[]): number {

@@ -3,6 +3,7 @@ import { emptyContactDetails } from '@contacts/wire-types';
 import { readFixture, VCARD_FIXTURES } from './fixtures/fixture-files.js';
 import { parseVCard } from './vcard-parse.js';
 import { cardsOf, contactOf, unfold } from './vcard-test-support.js';
+import { isPrimaryLabelLine } from './vcard-primary-labels.js';
 import { writeVCard } from './vcard-write.js';
 
 const ada: Contact = {
@@ -125,6 +126,38 @@ describe('writeVCard', () => {
   });
 });
 
+describe("writeVCard and the primary email's and phone's labels", () => {
+  const written = (contact: Contact, extra: string) => unfold(writeVCard(contact, extra));
+
+  it('writes a standard label as TYPE beside pref, and never the synthetic line itself', () => {
+    const lines = written(ada, 'X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:work\r\nX-CONTACTS-PRIMARY-LABEL;TYPE=TEL:mobile\r\nX-FOO:bar');
+    expect(lines).toEqual(expect.arrayContaining(['EMAIL;TYPE=pref,work:ada@example.com', 'TEL;TYPE=pref,cell:+44 20 7946 0000', 'X-FOO:bar']));
+    expect(lines.filter((line) => /X-CONTACTS/i.test(line))).toEqual([]);
+  });
+
+  it("writes a custom label (and Apple's own) as an itemN group with X-ABLabel, in a group the extras do not use", () => {
+    const lines = written(
+      { ...ada, other_emails: [{ label: 'Lab', value: 'lab@example.org' }] },
+      'X-CONTACTS-PRIMARY-LABEL;TYPE=EMAIL:Lab\\, Room 2\r\nX-CONTACTS-PRIMARY-LABEL;TYPE=TEL:other\r\nitem1.URL:https\\://x.example\r\nitem1.X-ABLabel:Site',
+    );
+    expect(lines.filter((line) => /^(ITEM\d+\.)?(EMAIL|TEL|X-ABLABEL)/.test(line))).toEqual([
+      'ITEM2.EMAIL;TYPE=pref:ada@example.com',
+      'ITEM2.X-ABLABEL:Lab\\, Room 2',
+      'ITEM3.EMAIL:lab@example.org',
+      'ITEM3.X-ABLABEL:Lab',
+      'ITEM4.TEL;TYPE=pref:+44 20 7946 0000',
+      'ITEM4.X-ABLABEL:_$!<Other>!$_',
+    ]);
+    expect(lines).toEqual(expect.arrayContaining(['item1.URL:https\\://x.example', 'item1.X-ABLabel:Site']));
+  });
+
+  it('writes nothing of a label whose email or phone is gone', () => {
+    const lines = written({ ...ada, phone: '' }, 'X-CONTACTS-PRIMARY-LABEL;TYPE=TEL:mobile');
+    expect(lines.filter((line) => /^(TEL|X-CONTACTS)/i.test(line))).toEqual([]);
+    expect(lines).toContain('EMAIL;TYPE=pref:ada@example.com');
+  });
+});
+
 describe('round trips through the codec', () => {
   const fixtures = [VCARD_FIXTURES.ios, VCARD_FIXTURES.davx5, VCARD_FIXTURES.nokia, VCARD_FIXTURES.nonAscii];
 
@@ -153,7 +186,10 @@ describe('round trips through the codec', () => {
       for (const card of await cardsOf(Buffer.from(source))) {
         const parsed = parseVCard(card);
         const writtenLines = unfold(writeVCard(contactOf(parsed), parsed.vcard_extra));
-        for (const line of parsed.vcard_extra === '' ? [] : parsed.vcard_extra.split('\r\n')) {
+        // The primary labels' synthetic lines are ours: written as labels, never as themselves.
+        expect(writtenLines.filter((line) => /^X-CONTACTS-/i.test(line))).toEqual([]);
+        const sourceExtras = parsed.vcard_extra === '' ? [] : parsed.vcard_extra.split('\r\n').filter((line) => !isPrimaryLabelLine(line));
+        for (const line of sourceExtras) {
           expect(sourceLines).toContain(line);
           expect(writtenLines).toContain(line);
         }

@@ -1,7 +1,8 @@
 import type { Contact, PostalAddress } from '@contacts/wire-types';
-import { foldContentLine, withVCardFolding, writeProperty, type JCardParams, type JCardProperty } from './ical-syntax.js';
+import { foldContentLine, withVCardFolding, writeProperty, type JCardProperty } from './ical-syntax.js';
 import { extraLinesOf, groupOfLine } from './vcard-extra.js';
 import { appleLabelFor, typesForLabel, type LabelKind } from './vcard-labels.js';
+import { takePrimaryLabels } from './vcard-primary-labels.js';
 
 const PRODID = '-//Contacts//vCard 3.0//EN';
 const CRLF = '\r\n';
@@ -22,22 +23,25 @@ class GroupNames {
  * A contact as one vCard 3.0 (RFC 2426) card: CRLF line ends, lines folded at 75 octets,
  * VERSION right after BEGIN, then UID, FN, N, EMAIL (the primary first, TYPE=pref), TEL
  * (likewise), ORG, TITLE, NOTE, BDAY, ADR, REV, and the card's unmodelled properties as they
- * came (vcard-extra.ts). ical.js escapes and folds every line.
+ * came (vcard-extra.ts). The primary EMAIL / TEL carries the label vcard_extra records for it
+ * (vcard-primary-labels.ts; that line is not written itself). ical.js escapes and folds every line.
  */
 export function writeVCard(contact: Contact, vcardExtra: string): string {
   return withVCardFolding(() => {
-    const extraLines = extraLinesOf(vcardExtra);
+    const { labels: primaryLabels, lines: extraLines } = takePrimaryLabels(extraLinesOf(vcardExtra));
     const groups = new GroupNames(new Set(extraLines.map(groupOfLine).filter((group): group is string => group !== null)));
     const lines: string[] = ['BEGIN:VCARD', 'VERSION:3.0'];
     const add = (property: JCardProperty) => lines.push(writeProperty(property));
-    const labelled = (kind: LabelKind, label: string, type: string, value: unknown) => {
+    // The primary one is TYPE=pref besides its label (reading takes the preferred one as primary).
+    const labelled = (kind: LabelKind, label: string, type: string, value: unknown, primary = false) => {
       const types = typesForLabel(kind, label);
       if (types !== null) {
-        add([kind, types.length > 0 ? { type: types } : {}, type, value]);
+        const all = primary ? ['pref', ...types] : types;
+        add([kind, all.length > 0 ? { type: all.length === 1 ? all[0] : all } : {}, type, value]);
         return;
       }
       const group = groups.take();
-      add([kind, { group }, type, value]);
+      add([kind, primary ? { group, type: 'pref' } : { group }, type, value]);
       add(['x-ablabel', { group }, 'text', appleLabelFor(label)]);
     };
 
@@ -45,9 +49,9 @@ export function writeVCard(contact: Contact, vcardExtra: string): string {
     add(['uid', {}, 'text', contact.uid]);
     add(['fn', {}, 'text', formattedName(contact)]);
     add(['n', {}, 'text', [contact.last_name, contact.first_name, '', '', '']]);
-    if (contact.email) add(['email', preferred(), 'text', contact.email]);
+    if (contact.email) labelled('email', primaryLabels.email, 'text', contact.email, true);
     for (const { label, value } of contact.other_emails ?? []) labelled('email', label, 'text', value);
-    if (contact.phone) add(['tel', preferred(), 'phone-number', contact.phone]);
+    if (contact.phone) labelled('tel', primaryLabels.tel, 'phone-number', contact.phone, true);
     for (const { label, value } of contact.other_phones ?? []) labelled('tel', label, 'phone-number', value);
     // ORG is structured: its one component, so a ";" in the name is escaped.
     if (contact.organization) add(['org', {}, 'text', [contact.organization]]);
@@ -60,10 +64,6 @@ export function writeVCard(contact: Contact, vcardExtra: string): string {
     lines.push('END:VCARD');
     return lines.join(CRLF) + CRLF;
   });
-}
-
-function preferred(): JCardParams {
-  return { type: 'pref' };
 }
 
 /** FN must not be empty: the names, else the organization, else the email. */

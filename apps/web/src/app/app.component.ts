@@ -58,6 +58,15 @@ import { ToastRegionComponent } from './shared/toast-region.component';
             <app-connection-indicator />
             @if (session.accounts()) {
               <app-account-menu />
+            } @else {
+              <!-- Without accounts there is no account menu to hold it. -->
+              <a
+                routerLink="/settings/sync"
+                routerLinkActive="bg-slate-100 text-slate-900"
+                ariaCurrentWhenActive="page"
+                class="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100"
+                >Sync with your phone</a
+              >
             }
           </div>
         }

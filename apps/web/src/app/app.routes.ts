@@ -48,6 +48,12 @@ export const routes: Routes = [
     loadComponent: () => import('./settings/tokens-page.component').then((m) => m.TokensPageComponent),
   },
   {
+    // Both modes: without accounts it says that any user name and password work.
+    path: 'settings/sync',
+    title: 'Sync with your phone · Contacts',
+    loadComponent: () => import('./settings/phone-sync-page.component').then((m) => m.PhoneSyncPageComponent),
+  },
+  {
     path: 'settings/accounts',
     title: 'Accounts · Contacts',
     canMatch: [adminOnly],

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, i
 import { RouterLink } from '@angular/router';
 import { SessionStore } from './session.store';
 
-/** The signed-in account: who it is, its API tokens, sign out. A disclosure, closed by Escape or a click outside. */
+/** The signed-in account: who it is, phone sync, its API tokens, sign out. A disclosure, closed by Escape or a click outside. */
 @Component({
   selector: 'app-account-menu',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,6 +40,9 @@ import { SessionStore } from './session.store';
             }
           </div>
           <ul class="mt-1 flex flex-col text-sm">
+            <li>
+              <a routerLink="/settings/sync" class="block rounded-md px-3 py-2 text-slate-800 hover:bg-slate-100" (click)="close(false)">Sync with your phone</a>
+            </li>
             <li>
               <a routerLink="/settings/tokens" class="block rounded-md px-3 py-2 text-slate-800 hover:bg-slate-100" (click)="close(false)">API tokens</a>
             </li>
