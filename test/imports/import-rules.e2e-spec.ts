@@ -223,4 +223,20 @@ describe('imports with AUTH=none', () => {
     const versions = (await get(app.baseUrl, `/api/contacts/${(list.body as Page<Contact>).results[0].id}/history/`)).body as Version[];
     expect(versions.map((v) => [v.edited_reason, v.edited_via, v.edited_by])).toEqual([['created', 'import', null]]);
   });
+  it('a book that does not exist → 404 (AUTH=none may name any number): no job, no contact; nor does a create or a move put a contact there', async () => {
+    const before = Number((await app.app.get(DataSource).query('SELECT COUNT(*) AS n FROM contacts'))[0].n);
+    const refused = await upload(app.baseUrl, card({ email: 'nowhere@example.com' }), { query: 'address_book=999' });
+    expect(refused.status).toBe(404);
+    const json = { 'Content-Type': 'application/json' };
+    const fields = { first_name: 'No', last_name: 'Where', email: 'nowhere@example.com', phone: '1' };
+    const created = await fetch(`${app.baseUrl}/api/contacts/`, { method: 'POST', headers: json, body: JSON.stringify({ ...fields, address_book: 999 }) });
+    expect(created.status).toBe(404);
+    const own = await fetch(`${app.baseUrl}/api/contacts/`, { method: 'POST', headers: json, body: JSON.stringify({ ...fields, email: 'somewhere@example.com' }) });
+    expect(own.status).toBe(201);
+    const moved = await fetch(`${app.baseUrl}/api/contacts/${((await own.json()) as Contact).id}/`, { method: 'PATCH', headers: json, body: JSON.stringify({ address_book: 999 }) });
+    expect(moved.status).toBe(404);
+    const rows = (await app.app.get(DataSource).query('SELECT address_book_id FROM contacts')) as Array<{ address_book_id: number }>;
+    expect(rows.length).toBe(before + 1);
+    expect(rows.every((row) => Number(row.address_book_id) !== 999)).toBe(true);
+  });
 });

@@ -99,7 +99,7 @@ export class ContactMutations implements ContactRevisionWriter {
   create(fields: ContactFields, book: number, reservationOwner: string, access: BookAccess, card: CardData = {}): Promise<Contact> {
     return this.contactOf(
       this.commit(async (manager) => {
-        access.requireWrite(book);
+        await this.requireWritableBook(manager, book, access);
         await this.assertEmailFree(manager, book, fields.email, undefined, reservationOwner);
         await this.reservations.releaseWithin(manager, book, fields.email, reservationOwner);
         const now = nowIso();
@@ -121,7 +121,7 @@ export class ContactMutations implements ContactRevisionWriter {
     const uid = cardUidOf(request.uid);
     const { fields, book } = request;
     const outcome = await this.commit(async (manager): Promise<Outcome & { result: CardResult }> => {
-      access.requireWrite(book);
+      await this.requireWritableBook(manager, book, access);
       const byUid = uid === undefined ? null : await this.contacts.findByUid(book, uid, manager);
       const emailOwner = byUid ? null : await this.contacts.emailOwner(book, fields.email, undefined, manager);
       if (emailOwner !== null && request.matchBy === 'uid') throw emailTaken(409);
@@ -175,7 +175,7 @@ export class ContactMutations implements ContactRevisionWriter {
       }
       const from = Number(current.address_book_id);
       const to = options.moveTo ?? from;
-      if (to !== from) access.requireWrite(to);
+      if (to !== from) await this.requireWritableBook(manager, to, access);
       const email = fields.email ?? current.email;
       if (to !== from || email.toLowerCase() !== current.email.toLowerCase()) {
         await this.assertEmailFree(manager, to, email, id);
@@ -254,7 +254,8 @@ export class ContactMutations implements ContactRevisionWriter {
       const last = await this.versions.latestOf(id, manager);
       if (!last) throw notFound();
       const book = Number(last.address_book_id);
-      access.requireWrite(book);
+      // The book it was deleted from may be gone since.
+      await this.requireWritableBook(manager, book, access);
       await this.assertEmailFree(manager, book, last.email);
       const uid = last.uid && !(await this.contacts.uidTaken(book, last.uid, undefined, manager)) ? last.uid : undefined;
       const vcard_extra = await this.versions.vcardExtraOf(Number(last.id), manager);
@@ -323,6 +324,12 @@ export class ContactMutations implements ContactRevisionWriter {
     if (!row) throw notFound();
     access.requireWrite(Number(row.address_book_id));
     return row;
+  }
+
+  /** 404 / 403 as the policy says, and 404 for a book that does not exist (which an unrestricted caller may name). */
+  private async requireWritableBook(manager: EntityManager, book: number, access: BookAccess): Promise<void> {
+    access.requireWrite(book);
+    if (access.unrestricted && !(await this.contacts.bookExists(book, manager))) throw notFound();
   }
 
   private async assertEmailFree(manager: EntityManager, book: number, email: string, exceptId?: number, owner?: string): Promise<void> {

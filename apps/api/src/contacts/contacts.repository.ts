@@ -83,6 +83,16 @@ export class ContactsRepository {
       .getOne();
   }
 
+  /**
+   * Whether the book exists: the policy knows a user's books by their roles, but AUTH=none
+   * and the service token may name any number, and a contact must not land in a book that
+   * is not there.
+   */
+  async bookExists(book: number, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows = (await manager.query(`SELECT 1 AS found FROM address_books WHERE id = ${this.mark(1)}`, [book])) as unknown[];
+    return rows.length > 0;
+  }
+
   /** The contacts of book `book` with these UIDs, with their `vcard_extra` (a CardDAV multiget). */
   byUids(book: number, uids: string[]): Promise<ContactEntity[]> {
     if (uids.length === 0) return Promise.resolve([]);

@@ -65,6 +65,12 @@ export class ContactsService {
     return toStoredContact(row);
   }
 
+  /** 404 unless the book exists and the caller can read it, then 403 unless they may write it (before work that will write there: an import). */
+  async requireWritableBook(book: number, access: BookAccess): Promise<void> {
+    access.requireWrite(book);
+    if (access.unrestricted && !(await this.contacts.bookExists(book))) throw notFound();
+  }
+
   /** The card of book `book` with this uid, or null; 404 when the caller cannot read the book. */
   async findStoredByUid(book: number, uid: string, access: BookAccess): Promise<StoredContact | null> {
     access.requireRead(book);

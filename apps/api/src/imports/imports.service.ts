@@ -7,6 +7,7 @@ import { callerRefOf } from '../access/caller.js';
 import { badRequest, detailError, notFound } from '../common/api-errors.js';
 import { nowIso } from '../common/clock.js';
 import { bookFilterOf } from '../contacts/book-field.js';
+import { ContactsService } from '../contacts/contacts.service.js';
 import { WriteTransactions } from '../database/write-transactions.js';
 import { CsvHeaderError, CsvSyntaxError, csvRecords, detectFormat } from '../vcard/index.js';
 import { countCards } from './card-source.js';
@@ -40,6 +41,7 @@ export class ImportsService {
     private readonly writes: WriteTransactions,
     private readonly spool: ImportSpool,
     private readonly runner: ImportRunner,
+    private readonly contacts: ContactsService,
   ) {}
 
   async start(query: ImportQuery, upload: ImportUpload, access: BookAccess): Promise<ImportStarted> {
@@ -47,7 +49,7 @@ export class ImportsService {
     const book = bookFilterOf(query.address_book) ?? access.defaultBook;
     if (book === null) throw badRequest({ address_book: ['This field is required.'] });
     // Before reading the file: nothing is spooled for a book the caller cannot write.
-    access.requireWrite(book);
+    await this.contacts.requireWritableBook(book, access);
     const ref = callerRefOf(access.caller);
     if (!ref) throw notFound();
     const file = await this.spool.receive(bodyStream(upload.body), declaredLength(upload.contentLength));
