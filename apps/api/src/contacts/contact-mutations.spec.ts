@@ -16,6 +16,8 @@ import type { ContactsRepository } from './contacts.repository.js';
 import type { EmailReservations } from './email-reservations.js';
 import type { MutationContext, MutationContextRepository } from './mutation-context.repository.js';
 
+/** The first book id the fake database does not have. */
+const MISSING_BOOK = 900;
 const ADA = { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', phone: '1' };
 const AT = '2026-01-01T00:00:00.000Z';
 /** What the database fills in for the columns an insert leaves out (but the uid, drawn per row). */
@@ -130,6 +132,11 @@ function fakes() {
       contacts.set(id, saved);
       trigger(saved, 'insert');
       return id;
+    },
+    /** Books below MISSING_BOOK exist. */
+    async bookExists(book: number, m?: EntityManager) {
+      used(m, 'bookExists');
+      return book < MISSING_BOOK;
     },
     async uidTaken(book: number, uid: string, exceptId: number | undefined, m?: EntityManager) {
       used(m, 'uidTaken');
@@ -294,6 +301,15 @@ describe('ContactMutations', () => {
     expect(f.versions.at(-1)).toMatchObject({ edited_reason: 'created', address_book_id: 2 });
     expect(f.events.at(-1)).toMatchObject({ type: 'contact.created', address_book: 2 });
     expect(await statusOf(f.mutations.create(ADA, 2, 'me', OPEN))).toBe(409);
+  });
+
+  it('AUTH=none and the service token may name any book: one that does not exist is 404 for a create and a move, nothing written', async () => {
+    const f = fakes();
+    await f.mutations.create(ADA, 1, 'me', OPEN);
+    const before = f.log.length;
+    expect(await statusOf(f.mutations.create({ ...ADA, email: 'other@example.com' }, MISSING_BOOK, 'me', OPEN))).toBe(404);
+    expect(await statusOf(f.mutations.update(1, {}, { reason: 'updated', moveTo: MISSING_BOOK }, OPEN))).toBe(404);
+    expect(f.log.slice(before).filter((line) => line === 'insert' || line === 'update')).toEqual([]);
   });
 
   it('publishes nothing when the transaction rolls back (the unique index refused the write: 409)', async () => {
