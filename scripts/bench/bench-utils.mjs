@@ -1,7 +1,14 @@
 // Small pieces the benchmark and soak scripts share.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+/** The built API (`npm run build:api`). */
+export const API_ENTRY = join(ROOT, 'dist/api/apps/api/src/main.js');
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -56,5 +63,68 @@ export function runToEnd(cmd, args, env = {}) {
     child.stderr.on('data', (c) => (err = (err + c).slice(-4000)));
     child.on('error', rej);
     child.on('exit', (code) => (code === 0 ? res(undefined) : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err}`))));
+  });
+}
+
+/** Samples a process's RSS every `everyMs` until stopped: the peak seen (MB). */
+export function rssSampler(pid, everyMs = 50) {
+  let peak = rssMb(pid) ?? 0;
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid) ?? 0)), everyMs);
+  return { stop: () => (clearInterval(timer), Math.max(peak, rssMb(pid) ?? 0)) };
+}
+
+/** SIGTERM, then SIGKILL if it is still there after `graceMs`; resolves once it has exited. Forgotten by `children`. */
+export function stopChild(child, children = new Set(), graceMs = 5000) {
+  return new Promise((res) => {
+    children.delete(child);
+    if (child.exitCode !== null) return res(undefined);
+    child.once('exit', () => res(undefined));
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
+  });
+}
+
+/**
+ * The built API on its own SQLite file, no Redis, quiet, unthrottled; AUTH=none unless
+ * `env` says otherwise. Healthy when it resolves; tracked in `children` until stopped.
+ */
+export async function startBuiltApi(sqlitePath, env = {}, children = new Set()) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [API_ENTRY], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      AUTH: 'none',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SQLITE_PATH: sqlitePath,
+      REDIS_URL: '',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'error',
+      THROTTLE_LIMIT: '10000000',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.add(child);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitHealthy(child, baseUrl);
+  return { baseUrl, pid: child.pid, stop: () => stopChild(child, children) };
+}
+
+/** POSTs a vCard file to `url`, streamed from disk; the answer's status and text. */
+export function postVCardFile(url, path, headers = {}) {
+  return new Promise((res, rej) => {
+    const request = http.request(
+      url,
+      { method: 'POST', headers: { ...headers, 'content-type': 'text/vcard', 'content-length': statSync(path).size } },
+      (response) => {
+        let body = '';
+        response.on('data', (c) => (body += c));
+        response.on('end', () => res({ status: response.statusCode, body }));
+      },
+    );
+    request.on('error', rej);
+    createReadStream(path).pipe(request);
   });
 }

@@ -15,27 +15,23 @@
 //   node scripts/bench/carddav.mjs [--quick] [--cards N]   (needs npm run build:lib && npm run build:api)
 import { spawn, spawnSync } from 'node:child_process';
 import {
-  createReadStream,
   createWriteStream,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { finished as streamFinished } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bearer, call, makeAccounts } from './bench-accounts.mjs';
-import { freePort, rssMb, sleep, waitHealthy } from './bench-utils.mjs';
+import { freePort, postVCardFile, rssMb, rssSampler, sleep, startBuiltApi, stopChild } from './bench-utils.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const DIST = join(ROOT, 'dist/api/apps/api/src');
-const ENTRY = join(DIST, 'main.js');
 const round = (x, digits = 1) => (x == null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 /** How many cards change on the server before the incremental sync. */
 const CHANGES = 10;
@@ -48,13 +44,6 @@ const RADICALE_BOOK = 'contacts';
 const OUR_ENV = { AUTH: 'accounts', SIGNUP: 'closed', CREATE_DELAY_MS: '0' };
 /** The heap limit of the extra initial sync that shows a whole book is answered in bounded memory. */
 const HEAP_CAP_MB = 96;
-
-/** Samples a process's RSS every `everyMs` while running: the peak seen (MB). */
-function rssSampler(pid, everyMs = 50) {
-  let peak = rssMb(pid) ?? 0;
-  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid) ?? 0)), everyMs);
-  return { stop: () => (clearInterval(timer), Math.max(peak, rssMb(pid) ?? 0)) };
-}
 
 /** A process's lifetime peak resident memory (VmHWM) in MB, or null once it has gone. */
 function hwmMb(pid) {
@@ -217,16 +206,6 @@ async function startRadicale(dir, cards, children) {
   };
 }
 
-function stopChild(child, children) {
-  return new Promise((res) => {
-    children.delete(child);
-    if (child.exitCode !== null) return res(undefined);
-    child.once('exit', () => res(undefined));
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
-}
-
 /** PROPFIND Depth 1 on a book: how many cards (.vcf hrefs) it lists (and, on Radicale, its index built). */
 async function listedCards(bookUrl, auth) {
   const res = await fetch(bookUrl, {
@@ -241,19 +220,7 @@ async function listedCards(bookUrl, auth) {
 
 /** POST the file to /api/contacts/import/ (streamed), then poll the job until it ends. */
 async function importCards(baseUrl, path, bookId, headers) {
-  const res = await new Promise((res, rej) => {
-    const req = http.request(
-      `${baseUrl}/api/contacts/import/?address_book=${bookId}`,
-      { method: 'POST', headers: { ...headers, 'content-type': 'text/vcard', 'content-length': statSync(path).size } },
-      (response) => {
-        let body = '';
-        response.on('data', (c) => (body += c));
-        response.on('end', () => res({ status: response.statusCode, body }));
-      },
-    );
-    req.on('error', rej);
-    createReadStream(path).pipe(req);
-  });
+  const res = await postVCardFile(`${baseUrl}/api/contacts/import/?address_book=${bookId}`, path, headers);
   if (res.status !== 202) throw new Error(`import upload: ${res.status} ${res.body}`);
   const { id } = JSON.parse(res.body);
   for (;;) {
@@ -261,30 +228,6 @@ async function importCards(baseUrl, path, bookId, headers) {
     if (job.status !== 'running') return job;
     await sleep(200);
   }
-}
-
-/** The built API (run-all.mjs passes its own `startApi`; this is for the standalone run). */
-async function startBuiltApi(sqlitePath, env = {}) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [ENTRY], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      AUTH: 'none',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SQLITE_PATH: sqlitePath,
-      REDIS_URL: '',
-      DATABASE_URL: '',
-      LOG_LEVEL: 'error',
-      THROTTLE_LIMIT: '10000000',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitHealthy(child, baseUrl);
-  return { baseUrl, pid: child.pid, stop: () => stopChild(child, new Set()) };
 }
 
 /**

@@ -16,11 +16,10 @@ import { join, resolve } from 'node:path';
 import { finished as streamFinished } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { freePort, rssMb, runToEnd, sleep, waitHealthy } from './bench-utils.mjs';
+import { freePort, postVCardFile, rssMb, rssSampler, runToEnd, sleep, startBuiltApi } from './bench-utils.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const DIST = join(ROOT, 'dist/api/apps/api/src');
-const ENTRY = join(DIST, 'main.js');
 const MIGRATE = join(DIST, 'migrate.js');
 const round = (x, digits = 1) => (x == null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 const MB = 1024 * 1024;
@@ -45,25 +44,10 @@ async function cardFile(path, count, generateVCards) {
   return statSync(path).size;
 }
 
-/** Samples a process's RSS every `everyMs` until stopped: the peak seen. */
-function rssSampler(pid, everyMs = 50) {
-  let peak = rssMb(pid) ?? 0;
-  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid) ?? 0)), everyMs);
-  return { stop: () => (clearInterval(timer), Math.max(peak, rssMb(pid) ?? 0)) };
-}
-
 /** POST the file (streamed from disk), then poll the job until it ends. */
-async function importThrough(baseUrl, path, size) {
+async function importThrough(baseUrl, path) {
   const started = performance.now();
-  const res = await new Promise((res, rej) => {
-    const req = http.request(`${baseUrl}/api/contacts/import/`, { method: 'POST', headers: { 'content-type': 'text/vcard', 'content-length': size } }, (response) => {
-      let body = '';
-      response.on('data', (c) => (body += c));
-      response.on('end', () => res({ status: response.statusCode, body }));
-    });
-    req.on('error', rej);
-    createReadStream(path).pipe(req);
-  });
+  const res = await postVCardFile(`${baseUrl}/api/contacts/import/`, path);
   if (res.status !== 202) throw new Error(`import upload: ${res.status} ${res.body}`);
   const accepted_ms = Math.round(performance.now() - started);
   const { id } = JSON.parse(res.body);
@@ -231,7 +215,7 @@ export async function runImportsBench({ startApi, sizes = [10_000, 100_000], log
       let api = await startApi(db, { CREATE_DELAY_MS: '0' });
       const idle = rssMb(api.pid);
       let rss = rssSampler(api.pid);
-      const run = await importThrough(api.baseUrl, files[size], statSync(files[size]).size);
+      const run = await importThrough(api.baseUrl, files[size]);
       Object.assign(result.import[size], run, { rss_mb_idle: idle, rss_mb_peak: rss.stop() });
       result.import[size].pct_of_raw_sqlite = round((100 * run.cards_per_s) / result.floors.raw_sqlite.cards_per_s);
       await api.stop();
@@ -271,29 +255,6 @@ export async function runImportsBench({ startApi, sizes = [10_000, 100_000], log
     for (const child of children) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The built API, standalone (run-all.mjs passes its own). */
-async function startBuiltApi(sqlitePath, env = {}) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [ENTRY], {
-    cwd: ROOT,
-    env: { ...process.env, AUTH: 'none', PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: sqlitePath, REDIS_URL: '', DATABASE_URL: '', LOG_LEVEL: 'error', THROTTLE_LIMIT: '10000000', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitHealthy(child, baseUrl);
-  return {
-    baseUrl,
-    pid: child.pid,
-    stop: () =>
-      new Promise((res) => {
-        if (child.exitCode !== null) return res(undefined);
-        child.once('exit', res);
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-      }),
-  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { freePort, rssMb, runToEnd, waitHealthy } from './bench-utils.mjs';
+import { API_ENTRY, freePort, rssMb, runToEnd, startBuiltApi } from './bench-utils.mjs';
 import { benchTable } from './bench-table.mjs';
 import { concurrentCreates, searchLatency } from './creates-and-search.mjs';
 import { runDirectSqlBench } from './direct-sql.mjs';
@@ -27,7 +27,6 @@ import { scopingCost } from './scoping.mjs';
 import { postgresTriggerCost, sqliteTriggerCost } from './trigger-cost.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const ENTRY = join(ROOT, 'dist/api/apps/api/src/main.js');
 const MIGRATE = join(ROOT, 'dist/api/apps/api/src/migrate.js');
 const QUICK = process.argv.includes('--quick');
 const LOAD_SECONDS = QUICK ? 3 : 6;
@@ -39,42 +38,8 @@ const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const tmp = mkdtempSync(join(tmpdir(), 'contacts-bench-'));
 const children = new Set();
 
-/** The built API on its own SQLite file, no Redis, quiet, unthrottled; AUTH=none unless `env` says otherwise. */
-async function startApi(sqlitePath, env = {}) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [ENTRY], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      AUTH: 'none',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SQLITE_PATH: sqlitePath,
-      REDIS_URL: '',
-      DATABASE_URL: '',
-      LOG_LEVEL: 'error',
-      THROTTLE_LIMIT: '10000000',
-      CREATE_DELAY_MS: String(CREATE_DELAY_MS),
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.add(child);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitHealthy(child, baseUrl);
-  return {
-    baseUrl,
-    pid: child.pid,
-    stop: () =>
-      new Promise((res) => {
-        children.delete(child);
-        if (child.exitCode !== null) return res();
-        child.once('exit', res);
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
-  };
-}
+/** The built API (bench-utils.mjs) with the bench's create delay, killed with the rest if the run is cut short. */
+const startApi = (sqlitePath, env = {}) => startBuiltApi(sqlitePath, { CREATE_DELAY_MS: String(CREATE_DELAY_MS), ...env }, children);
 
 const FIRST = ['Ada', 'Alan', 'Grace', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Ken', 'Frances', 'Dennis', 'Radia', 'John'];
 const LAST = ['Lovelace', 'Turing', 'Hopper', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Thompson', 'Allen', 'Ritchie', 'Perlman'];
@@ -172,7 +137,7 @@ async function realtime(clientKind, auth) {
 
 // ------------------------------------------------------------------ main
 async function main() {
-  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm run build (make bench does)`);
+  if (!existsSync(API_ENTRY)) throw new Error(`${API_ENTRY} is missing: run npm run build (make bench does)`);
   const wallStart = Date.now();
   const result = { when: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, quick: QUICK };
   /** How long some parts took (seconds), so their share of the run stays visible. */
