@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AddressBook } from '@contacts/wire-types';
 import type { BookAccess } from '../access/book-access.js';
+import { ContactsService } from '../contacts/contacts.service.js';
 import { HistoryService } from '../history/history.service.js';
 import { BookDirectory } from './book-directory.js';
 import { DavError } from './dav-error.js';
@@ -14,6 +15,7 @@ export class DavBooks {
   constructor(
     private readonly books: BookDirectory,
     private readonly history: HistoryService,
+    private readonly contacts: ContactsService,
   ) {}
 
   /** The caller as a principal: an account's id, or `shared` (AUTH=none, the service token). */
@@ -36,13 +38,9 @@ export class DavBooks {
     return book;
   }
 
-  /**
-   * 404 unless the book exists and the caller can read it. An account's roles name only
-   * books that exist; without accounts every id is "readable", so the books are looked at.
-   */
-  async requireReadable(id: number, access: BookAccess): Promise<void> {
-    if (!access.canRead(id)) throw new DavError(404);
-    if (access.unrestricted) await this.find(id, access);
+  /** 404 unless the book exists and the caller can read it (one lookup, not the list of books: PUTs and REPORTs ask). */
+  requireReadable(id: number, access: BookAccess): Promise<void> {
+    return this.contacts.requireReadableBook(id, access);
   }
 
   /** The global head seq: every book's sync token and ctag. */

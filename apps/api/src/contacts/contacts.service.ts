@@ -65,10 +65,19 @@ export class ContactsService {
     return toStoredContact(row);
   }
 
-  /** 404 unless the book exists and the caller can read it, then 403 unless they may write it (before work that will write there: an import). */
-  async requireWritableBook(book: number, access: BookAccess): Promise<void> {
-    access.requireWrite(book);
+  /**
+   * 404 unless the book exists and the caller can read it. An account's roles name only
+   * books that exist; AUTH=none and the service token may name any id, so it is looked up.
+   */
+  async requireReadableBook(book: number, access: BookAccess): Promise<void> {
+    access.requireRead(book);
     if (access.unrestricted && !(await this.contacts.bookExists(book))) throw notFound();
+  }
+
+  /** As requireReadableBook, then 403 unless the caller may write it (before work that will write there: an import). */
+  async requireWritableBook(book: number, access: BookAccess): Promise<void> {
+    await this.requireReadableBook(book, access);
+    access.requireWrite(book);
   }
 
   /** The card of book `book` with this uid, or null; 404 when the caller cannot read the book. */
