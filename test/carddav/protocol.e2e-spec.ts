@@ -1,8 +1,9 @@
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
 import { type AddressBook, type Contact, EMAIL_TAKEN_MESSAGE, type Page, type Version } from '@contacts/wire-types';
 import { createAccount, type Session, signUp } from '../support/accounts.js';
 import { tableCounts } from '../support/contacts-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { basic, CALENDARSERVER as CS, CARDDAV as C, children as elements, DAV as D, type DavAnswer, parseXml as parse } from './dav-test-support.js';
 
 /**
  * The CardDAV protocol as a client sees it, over raw HTTP with Basic credentials:
@@ -11,16 +12,6 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * who and through which door). tsdav, vdirsyncer and the client fixtures have their own
  * suites; this one pins the wire format.
  */
-
-const D = 'DAV:';
-const C = 'urn:ietf:params:xml:ns:carddav';
-const CS = 'http://calendarserver.org/ns/';
-
-interface DavAnswer {
-  status: number;
-  headers: Headers;
-  text: string;
-}
 
 interface PropStat {
   status: string;
@@ -33,21 +24,7 @@ interface DavResponse {
   propstats: PropStat[];
 }
 
-const basic = (email: string, password: string) => `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
-
-const elements = (parent: Element, ns?: string, name?: string): Element[] =>
-  Array.from(parent.childNodes).filter(
-    (node): node is Element =>
-      node.nodeType === 1 && (ns === undefined || ((node as Element).namespaceURI === ns && (node as Element).localName === name)),
-  );
-
 const first = (parent: Element, ns: string, name: string): Element | undefined => elements(parent, ns, name)[0];
-
-function parse(text: string): Element {
-  const root = new DOMParser().parseFromString(text, 'application/xml').documentElement;
-  if (!root) throw new Error(`not XML: ${text.slice(0, 200)}`);
-  return root;
-}
 
 /** A 207 body as responses with their propstats, properties keyed `{ns}name`. */
 function multistatus(text: string): DavResponse[] {

@@ -3,6 +3,7 @@ import type { AddressBook, Contact } from '@contacts/wire-types';
 import { newAccount, type Session, signUp } from '../support/accounts.js';
 import { contactFields } from '../support/contacts-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { STRONG_ETAG } from './dav-test-support.js';
 
 /**
  * tsdav (a CardDAV client library used by web and Node apps) against the real server:
@@ -11,7 +12,6 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  */
 
 const CARD_PROPS = { 'd:getetag': {}, 'card:address-data': {} };
-const STRONG_ETAG = /^"[^"]+"$/;
 
 /** A card as a client writes it (the server needs the four mandatory fields: names, an email, a phone). */
 function vcard(uid: string, name: string, email: string): string {
