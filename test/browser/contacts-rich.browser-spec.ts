@@ -175,6 +175,8 @@ describe('richer contacts, import and export (browser)', () => {
     await dialog().getByTestId('import-summary').waitFor({ timeout: 15_000 });
     expect(await dialog().getByTestId('import-created').textContent()).toBe('1');
     await dialog().getByRole('button', { name: 'Done' }).click();
+    // Typed once the dialog has closed, as a person would: while it is modal the page behind is inert.
+    await dialog().waitFor({ state: 'hidden' });
 
     await page.getByLabel('Search contacts').fill('johnson');
     await page.waitForURL(/search=johnson/);
