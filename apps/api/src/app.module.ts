@@ -14,6 +14,7 @@ import { ExternalModule } from './external/external.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HistoryModule } from './history/history.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { MergeModule } from './merge/merge.module.js';
 import { RevisionsModule } from './history/revisions.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { SecurityModule } from './security/security.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         ContactsModule,
         HistoryModule,
         ImportsModule,
+        MergeModule,
         CarddavModule.register({ module: AddressBooksModule, directory: AddressBooksService }),
         ExternalModule.forRoot(config),
         RealtimeModule,

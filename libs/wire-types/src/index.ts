@@ -6,3 +6,4 @@ export * from './events.js';
 export * from './accounts.js';
 export * from './address-books.js';
 export * from './imports.js';
+export * from './merges.js';

@@ -1,6 +1,6 @@
 import type { ContactDetails } from './contact.js';
 
-export const EDITED_REASONS = ['created', 'updated', 'external_update', 'deleted', 'reverted', 'restored'] as const;
+export const EDITED_REASONS = ['created', 'updated', 'external_update', 'deleted', 'reverted', 'restored', 'merged', 'unmerged'] as const;
 export type EditedReason = (typeof EDITED_REASONS)[number];
 
 /**

@@ -73,7 +73,7 @@ function fakes() {
     const stated: EditedReason = ctx?.reason ?? (reason === 'insert' ? 'created' : reason === 'update' ? 'updated' : 'deleted');
     versions.push({
       id: versions.length + 1, contact_id: row.id, address_book_id: row.address_book_id, first_name: row.first_name, last_name: row.last_name, email: row.email,
-      phone: row.phone, edited_at: ctx?.at ?? row.updated_at, edited_reason: stated, contact_created_at: row.created_at,
+      phone: row.phone, edited_at: ctx?.at ?? row.updated_at, edited_reason: stated, operation: reason, contact_created_at: row.created_at,
       edited_via: ctx?.via ?? 'database', edited_by_id: ctx?.editor?.id ?? null, edited_by_name: ctx?.editor?.name ?? null,
       ...snapshotOf(row),
     });
@@ -220,7 +220,7 @@ function fakes() {
     const row = { id, address_book_id: book, ...DEFAULT_COLUMNS, uid: `uid-${id}`, ...fields, ...columns, created_at: AT, updated_at: AT };
     contacts.set(id, row);
     versions.push({
-      id: versions.length + 1, contact_id: id, address_book_id: book, ...fields, edited_at: AT, edited_reason: 'created', contact_created_at: AT,
+      id: versions.length + 1, contact_id: id, address_book_id: book, ...fields, edited_at: AT, edited_reason: 'created', operation: 'insert', contact_created_at: AT,
       edited_via: 'api', edited_by_id: null, edited_by_name: null, ...snapshotOf(row),
     });
     return row;

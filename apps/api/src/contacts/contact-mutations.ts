@@ -3,21 +3,22 @@ import type { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Contact, ContactEvent, ContactFields, ContactMovedEvent, EditedReason, EditedVia, Editor } from '@contacts/wire-types';
 import type { BookAccess } from '../access/book-access.js';
-import { ApiError, badRequest, detailError, emailReserved, emailTaken, isUniqueViolation, notFound } from '../common/api-errors.js';
+import { ApiError, badRequest, detailError, emailTaken, isUniqueViolation, notFound } from '../common/api-errors.js';
 import { nowIso } from '../common/clock.js';
 import { ifMatchSatisfied } from '../common/etag.js';
 import { WriteTransactions } from '../database/write-transactions.js';
 import { ContactEventBus } from '../events/contact-event-bus.js';
 import type { ContactRevisionWriter } from '../history/contact-revision-writer.js';
-import { copyDetailColumns, detailColumnsOf } from '../history/contact-columns.js';
-import { contactAt, eventFor } from '../history/version.mapper.js';
+import { copyDetailColumns } from '../history/contact-columns.js';
 import { VersionLog } from '../history/version-log.js';
 import type { ContactEntity } from './contact.entity.js';
 import { toContact } from './contact.mapper.js';
-import { type ContactColumns, ContactsRepository } from './contacts.repository.js';
+import { ContactsRepository } from './contacts.repository.js';
 import type { CardData, CompleteContactFields } from './stored-contact.js';
 import { EmailReservations } from './email-reservations.js';
 import { MutationContextRepository } from './mutation-context.repository.js';
+import { MutationBatch } from './mutation-batch.js';
+import { columnsOf, MutationSteps, type Outcome } from './mutation-steps.js';
 
 /** Who is writing and through which door; recorded on the version. */
 export interface Channel {
@@ -70,7 +71,6 @@ export interface CardWrite {
 
 const UID_MAX_LENGTH = 255;
 
-type Outcome = { contact: Contact; event: ContactEvent | null };
 type MaybeOutcome = { contact: Contact | null; event: ContactEvent | null };
 
 /**
@@ -90,7 +90,29 @@ export class ContactMutations implements ContactRevisionWriter {
     private readonly context: MutationContextRepository,
     private readonly reservations: EmailReservations,
     private readonly events: ContactEventBus,
-  ) {}
+  ) {
+    this.steps = new MutationSteps(contacts, versions, context, reservations);
+  }
+
+  private readonly steps: MutationSteps;
+
+  /**
+   * Several writes as one transaction (a merge, its undo): each write is a mutation of its
+   * own — checked, recorded with its version — and their events are published in order
+   * once everything has committed; nothing is written if `work` throws.
+   */
+  async batch<T>(access: BookAccess, work: (batch: MutationBatch) => Promise<T>): Promise<T> {
+    const events: ContactEvent[] = [];
+    let result: T;
+    try {
+      result = await this.writes.run((manager) => work(new MutationBatch(manager, access, this.contacts, this.versions, this.steps, events)));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken(409);
+      throw error;
+    }
+    for (const event of events) this.events.publish(event);
+    return result;
+  }
 
   /**
    * `reservationOwner`: the pending create that holds this email, allowed to use it; its
@@ -298,47 +320,24 @@ export class ContactMutations implements ContactRevisionWriter {
     return outcome;
   }
 
-  /**
-   * Runs the one contact write of a mutation under its context; the trigger writes the
-   * version, which is read back (the contact's latest: writers are serialised) and is
-   * what the caller and the event see.
-   */
-  private async recorded(
-    manager: EntityManager,
-    { reason, via, editor, at }: Channel & { reason: EditedReason; at: string },
-    write: () => Promise<number>,
-  ): Promise<Outcome> {
-    await this.context.set(manager, { reason, via: reason === 'external_update' ? 'external' : (via ?? 'api'), editor: editor ?? null, at });
-    const id = await write();
-    await this.context.clear(manager);
-    const version = await this.versions.latestOf(id, manager);
-    if (!version || version.edited_reason !== reason) {
-      throw new Error(`contact ${id}: the database wrote no ${reason} version (are the contacts triggers installed?)`);
-    }
-    return { contact: contactAt(version), event: eventFor(version) };
+  private recorded(manager: EntityManager, channel: Channel & { reason: EditedReason; at: string }, write: () => Promise<number>): Promise<Outcome> {
+    return this.steps.recorded(manager, channel, write);
   }
 
-  /** The contact as this transaction sees it, if the caller may change it: 404 when unseen, 403 for a viewer. */
-  private async writable(manager: EntityManager, id: number, access: BookAccess): Promise<ContactEntity> {
-    const row = await this.contacts.findById(id, manager);
-    if (!row) throw notFound();
-    access.requireWrite(Number(row.address_book_id));
-    return row;
+  private writable(manager: EntityManager, id: number, access: BookAccess): Promise<ContactEntity> {
+    return this.steps.writable(manager, id, access);
   }
 
-  /** 404 / 403 as the policy says, and 404 for a book that does not exist (which an unrestricted caller may name). */
-  private async requireWritableBook(manager: EntityManager, book: number, access: BookAccess): Promise<void> {
-    access.requireWrite(book);
-    if (access.unrestricted && !(await this.contacts.bookExists(book, manager))) throw notFound();
+  private requireWritableBook(manager: EntityManager, book: number, access: BookAccess): Promise<void> {
+    return this.steps.requireWritableBook(manager, book, access);
   }
 
-  private async assertEmailFree(manager: EntityManager, book: number, email: string, exceptId?: number, owner?: string): Promise<void> {
-    if ((await this.contacts.emailOwner(book, email, exceptId, manager)) !== null) throw emailTaken(409);
-    await this.assertNotReserved(manager, book, email, owner);
+  private assertEmailFree(manager: EntityManager, book: number, email: string, exceptId?: number, owner?: string): Promise<void> {
+    return this.steps.assertEmailFree(manager, book, email, exceptId, owner);
   }
 
-  private async assertNotReserved(manager: EntityManager, book: number, email: string, owner?: string): Promise<void> {
-    if (await this.reservations.heldByOther(manager, book, email, owner)) throw emailReserved();
+  private assertNotReserved(manager: EntityManager, book: number, email: string, owner?: string): Promise<void> {
+    return this.steps.assertNotReserved(manager, book, email, owner);
   }
 }
 
@@ -350,19 +349,6 @@ function movedFrom(event: ContactEvent | null, from: number): ContactEvent | nul
   if (event?.type !== 'contact.updated') return event;
   const moved: ContactMovedEvent = { ...event, moved_from: from };
   return moved;
-}
-
-/** The columns for validated fields (those given; the lists as JSON text). */
-function columnsOf(fields: ContactFields): Partial<ContactColumns> & Pick<ContactColumns, 'first_name' | 'last_name' | 'email' | 'phone'>;
-function columnsOf(fields: Partial<ContactFields>): Partial<ContactColumns>;
-function columnsOf(fields: Partial<ContactFields>): Partial<ContactColumns> {
-  const { first_name, last_name, email, phone } = fields;
-  const columns: Partial<ContactColumns> = { ...detailColumnsOf(fields) };
-  if (first_name !== undefined) columns.first_name = first_name;
-  if (last_name !== undefined) columns.last_name = last_name;
-  if (email !== undefined) columns.email = email;
-  if (phone !== undefined) columns.phone = phone;
-  return columns;
 }
 
 /** A card's UID as stored: trimmed; empty or absent → none (the database draws one). */

@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { EditedReason, EditedVia } from '@contacts/wire-types';
 
+export type VersionOperation = 'insert' | 'update' | 'delete';
+
 /**
  * An immutable snapshot written in the same transaction as the mutation it records, by
  * the database's triggers on `contacts` (the one writer of versions, so a change made
@@ -36,6 +38,10 @@ export class ContactVersionEntity {
 
   @Column({ type: 'varchar', length: 20 })
   edited_reason!: EditedReason;
+
+  /** The row change this version records: a reason such as `merged` is a deletion for one contact and an update for another. */
+  @Column({ type: 'varchar', length: 6, default: 'update' })
+  operation!: VersionOperation;
 
   /** The contact's created_at, so the change feed can rebuild the full contact. */
   @Column({ type: 'varchar', length: 24 })

@@ -53,11 +53,10 @@ export function eventFor(row: ContactVersionEntity): FullEvent {
   const seq = Number(row.id);
   const edited_by = editorOf(row);
   const address_book = Number(row.address_book_id);
-  switch (row.edited_reason) {
-    case 'created':
-    case 'restored':
+  switch (row.operation) {
+    case 'insert':
       return { type: 'contact.created', contact: contactAt(row), seq, edited_by, address_book };
-    case 'deleted':
+    case 'delete':
       return { type: 'contact.deleted', contact_id: Number(row.contact_id), seq, edited_by, address_book };
     default:
       return { type: 'contact.updated', contact: contactAt(row), seq, edited_by, address_book };

@@ -27,7 +27,7 @@ const PREVIOUS_BOOK = `(SELECT p.address_book_id FROM contact_versions p WHERE p
 interface StateRow {
   contact_id: number | string;
   address_book_id: number | string;
-  edited_reason: string;
+  operation: string;
   row_in_book: unknown;
   uid: string | null;
 }
@@ -130,13 +130,13 @@ export class VersionsRepository {
         .createQueryBuilder(ContactVersionEntity, 'l')
         .select('l.contact_id', 'contact_id')
         .addSelect('l.address_book_id', 'address_book_id')
-        .addSelect('l.edited_reason', 'edited_reason')
+        .addSelect('l.operation', 'operation')
         .addSelect('EXISTS (SELECT 1 FROM contacts c WHERE c.id = l.contact_id AND c.address_book_id = :book)', 'row_in_book')
         .addSelect(`COALESCE(${uidInBook}, l.uid)`, 'uid')
         .where(`l.id IN (${latest})`, { ids, at, book })
         .getRawMany<StateRow>();
       for (const row of rows) {
-        const present = Number(row.address_book_id) === book && row.edited_reason !== 'deleted' && truthy(row.row_in_book);
+        const present = Number(row.address_book_id) === book && row.operation !== 'delete' && truthy(row.row_in_book);
         states.set(Number(row.contact_id), { present, uid: row.uid });
       }
     }

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { CONTACTS_CHANGES_CHANNEL } from './postgres-database-guards.migration.js';
 
 /** The columns a version copies from the contact, beside its own bookkeeping. */
-const SNAPSHOT = ['address_book_id', 'first_name', 'last_name', 'email', 'phone', 'organization', 'job_title', 'notes', 'birthday',
+export const SNAPSHOT = ['address_book_id', 'first_name', 'last_name', 'email', 'phone', 'organization', 'job_title', 'notes', 'birthday',
   'other_emails', 'other_phones', 'addresses', 'uid', 'vcard_extra'];
 
 /**

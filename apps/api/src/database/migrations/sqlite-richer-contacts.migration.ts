@@ -54,12 +54,12 @@ const CONTACTS_TABLE = (name: string) => `CREATE TABLE ${name} (
 const OLD_COLUMNS = 'id, first_name, last_name, email, phone, created_at, updated_at, address_book_id';
 
 /** The columns a version copies from the contact, beside its own bookkeeping. */
-const SNAPSHOT = ['address_book_id', 'first_name', 'last_name', 'email', 'phone', 'organization', 'job_title', 'notes', 'birthday',
+export const SNAPSHOT = ['address_book_id', 'first_name', 'last_name', 'email', 'phone', 'organization', 'job_title', 'notes', 'birthday',
   'other_emails', 'other_phones', 'addresses', 'uid', 'vcard_extra'];
 const VERSION_COLUMNS = `contact_id, ${SNAPSHOT.join(', ')}, edited_at, edited_reason, contact_created_at, edited_via, edited_by_id, edited_by_name`;
 const snapshotOf = (row: 'new' | 'old') => SNAPSHOT.map((column) => `${row}.${column}`).join(', ');
 
-const WITH_CONTEXT = 'FROM (SELECT 1) LEFT JOIN mutation_context m ON m.id = 1';
+export const WITH_CONTEXT = 'FROM (SELECT 1) LEFT JOIN mutation_context m ON m.id = 1';
 
 /** The `value`s of a JSON list of {label, value}, one a line (so a search term never spans two of them). */
 const listValues = (expression: string) =>

@@ -416,6 +416,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/duplicates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts that look like the same person, in groups with their reasons (suggestions only) */
+        get: operations["listDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/merge/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge other contacts of the same book into this one (undoable) */
+        post: operations["mergeContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merges/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent merges in the books the caller can read (e.g. those a contact took part in) */
+        get: operations["listMerges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merges/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One merge */
+        get: operations["getMerge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merges/{id}/undo/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a merge: the survivor gets back its fields, the others come back with their ids */
+        post: operations["undoMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/external-update/": {
         parameters: {
             query?: never;
@@ -765,7 +850,7 @@ export interface components {
              * @example created
              * @enum {string}
              */
-            edited_reason: "created" | "updated" | "external_update" | "deleted" | "reverted" | "restored";
+            edited_reason: "created" | "updated" | "external_update" | "deleted" | "reverted" | "restored" | "merged" | "unmerged";
             /** @description Who made the change (a snapshot of their name then); null without an account: AUTH=none, a service token, a change made in the database */
             edited_by: {
                 /**
@@ -4509,6 +4594,618 @@ export interface operations {
             };
             /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    listDuplicates: {
+        parameters: {
+            query?: {
+                /** @description Only this book (default: every book the caller can read) */
+                address_book?: number;
+            };
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suggested groups, each within one book, most reasons first; nothing is merged by itself */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contacts: components["schemas"]["Contact"][];
+                        reasons: ("same email" | "same phone" | "same name" | "similar email")[];
+                    }[];
+                };
+            };
+            /** @description Invalid input: messages keyed by field, or {"detail"} about the request as a whole */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    mergeContacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The survivor’s ETag as the compare screen saw it; when it no longer matches → 412 with the current contact */
+                "If-Match"?: string;
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The contact that survives */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The contacts to merge into this one (same book) */
+                    others: number[];
+                    /** @description The chosen values (any of first_name, last_name, email, phone, organization, job_title, notes, birthday, other_emails, other_phones, addresses); the rest stays the survivor’s, empty details are filled from the others. The others’ emails and phones join other_emails / other_phones. */
+                    values?: components["schemas"]["ContactPatch"];
+                };
+            };
+        };
+        responses: {
+            /** @description Merged: the survivor, and the merge’s id for an undo */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description The survivor’s version, for a later If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contact: components["schemas"]["Contact"];
+                        merge_id: number;
+                    };
+                };
+            };
+            /** @description Invalid input: messages keyed by field, or {"detail"} about the request as a whole */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Conflict: an email taken at save time or reserved by a pending create (keyed by field), or a state that does not allow this (detail) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description If-Match no longer matches: the body is the current contact */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    listMerges: {
+        parameters: {
+            query?: {
+                /** @description Only merges this contact took part in (as survivor or merged away) */
+                contact?: number;
+                /** @description Only this book */
+                address_book?: number;
+            };
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest merges first (at most 100) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        address_book: number;
+                        /** @description The survivor */
+                        contact: number;
+                        /** @description The contacts merged into it (deleted by the merge; back after an undo) */
+                        others: number[];
+                        /** @description The survivor’s `merged` version */
+                        version: number;
+                        /** Format: date-time */
+                        merged_at: string;
+                        /** @description Who did it (null without an account) */
+                        merged_by: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        undone_at: string | null;
+                        /** @description Who did it (null without an account) */
+                        undone_by: {
+                            id: number;
+                            name: string;
+                        } | null;
+                    }[];
+                };
+            };
+            /** @description Invalid input: messages keyed by field, or {"detail"} about the request as a whole */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    getMerge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The merge’s id (`merge_id` of the merge’s answer) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The merge */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        address_book: number;
+                        /** @description The survivor */
+                        contact: number;
+                        /** @description The contacts merged into it (deleted by the merge; back after an undo) */
+                        others: number[];
+                        /** @description The survivor’s `merged` version */
+                        version: number;
+                        /** Format: date-time */
+                        merged_at: string;
+                        /** @description Who did it (null without an account) */
+                        merged_by: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        undone_at: string | null;
+                        /** @description Who did it (null without an account) */
+                        undone_by: {
+                            id: number;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many requests from this client in the current window (THROTTLE_LIMIT per THROTTLE_TTL_MS) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description The server is shutting down; try another replica or again shortly */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    undoMerge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and written on every log line of this request (one is made when absent or unusable) */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The merge’s id (`merge_id` of the merge’s answer) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Undone: the survivor with its fields from before the merge, the others back with their ids */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description The survivor’s version, for a later If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contact: components["schemas"]["Contact"];
+                        restored: components["schemas"]["Contact"][];
+                        /** @description A merge as recorded: the survivor, the contacts merged into it, and whether it was undone */
+                        merge: {
+                            id: number;
+                            address_book: number;
+                            /** @description The survivor */
+                            contact: number;
+                            /** @description The contacts merged into it (deleted by the merge; back after an undo) */
+                            others: number[];
+                            /** @description The survivor’s `merged` version */
+                            version: number;
+                            /** Format: date-time */
+                            merged_at: string;
+                            /** @description Who did it (null without an account) */
+                            merged_by: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            undone_at: string | null;
+                            /** @description Who did it (null without an account) */
+                            undone_by: {
+                                id: number;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed JSON or a body that is not a JSON object */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description AUTH=accounts and no valid credentials: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."} */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Bearer realm="contacts" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Signed in but not allowed to do this (e.g. a viewer’s write, a non-admin), or an unsafe request on the session cookie from an origin that is not allowed: {"detail": "You do not have permission to perform this action."} */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not found: {"detail": "Not found."} — also for a contact, version or address book the caller may not see (or "Invalid page." for a page past the end) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Conflict: an email taken at save time or reserved by a pending create (keyed by field), or a state that does not allow this (detail) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOrDetailError"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A body whose Content-Type is not JSON (or another type the server reads) */
+            415: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
