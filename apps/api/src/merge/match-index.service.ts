@@ -46,11 +46,14 @@ export class MatchIndex implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Every contact marked stale until now has its keys once this resolves. */
-  refresh(): Promise<void> {
+  async refresh(): Promise<void> {
+    // A refresh under way may have read its last batch before the caller's own write committed: let it end, then look again.
+    while (this.running) await this.running.catch(() => undefined);
+    if (!(await this.keys.anyStale())) return;
     this.running ??= this.drain().finally(() => {
       this.running = null;
     });
-    return this.running;
+    await this.running;
   }
 
   private async drain(): Promise<void> {
