@@ -7,3 +7,5 @@ export * from './accounts.js';
 export * from './address-books.js';
 export * from './imports.js';
 export * from './merges.js';
+export * from './phone-numbers.js';
+export * from './merge-rules.js';

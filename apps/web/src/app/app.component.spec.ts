@@ -59,7 +59,7 @@ describe('AppComponent (which app shows, and when the socket opens)', () => {
 
   it('AUTH=none: the Part 1 app at once — no sign-in, no account menu, no books', async () => {
     http.expectOne('/api/auth/config/').flush({ auth: 'none', signup: 'closed' });
-    await vi.waitFor(() => expect(navLinks()).toEqual(['All contacts', 'Recently deleted']));
+    await vi.waitFor(() => expect(navLinks()).toEqual(['All contacts', 'Recently deleted', 'Duplicates']));
     expect(root.querySelector('app-account-menu')).toBeNull();
     expect(root.querySelector('app-auth-page')).toBeNull();
     expect(socket.connects).toBe(1);

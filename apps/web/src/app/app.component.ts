@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, map } from 'rxjs';
 import { AccountMenuComponent } from './auth/account-menu.component';
 import { AuthPageComponent } from './auth/auth-page.component';
 import { SessionExpiredDialogComponent } from './auth/session-expired-dialog.component';
@@ -52,6 +53,14 @@ import { ToastRegionComponent } from './shared/toast-region.component';
               ariaCurrentWhenActive="page"
               class="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100"
               >Recently deleted</a
+            >
+            <a
+              routerLink="/duplicates"
+              [queryParams]="{ book: currentBook() }"
+              routerLinkActive="bg-slate-100 text-slate-900"
+              ariaCurrentWhenActive="page"
+              class="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100"
+              >Duplicates</a
             >
           </nav>
           <div class="ml-auto flex items-center gap-3">
@@ -108,6 +117,15 @@ export class AppComponent {
   private readonly books = inject(AddressBooksStore);
   /** Room for the books sidebar when there are books to show. */
   protected readonly width = computed(() => (this.session.accounts() && this.session.appVisible() ? 'max-w-6xl' : 'max-w-5xl'));
+  private readonly router = inject(Router);
+  /** The book the page shows (`?book=`), so Duplicates looks in the same one (it checks the value). */
+  protected readonly currentBook = toSignal(
+    this.router.events.pipe(
+      filter((e) => e instanceof NavigationEnd),
+      map(() => this.router.parseUrl(this.router.url).queryParamMap.get('book')),
+    ),
+    { initialValue: null },
+  );
 
   constructor() {
     void this.session.start();

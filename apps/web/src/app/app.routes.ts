@@ -42,6 +42,16 @@ export const routes: Routes = [
     loadComponent: () => import('./history/deleted-contacts.component').then((m) => m.DeletedContactsComponent),
   },
   {
+    path: 'duplicates',
+    title: 'Duplicates · Contacts',
+    loadComponent: () => import('./duplicates/duplicates.component').then((m) => m.DuplicatesComponent),
+  },
+  {
+    path: 'duplicates/compare',
+    title: 'Compare and merge · Contacts',
+    loadComponent: () => import('./duplicates/merge-compare.component').then((m) => m.MergeCompareComponent),
+  },
+  {
     path: 'settings/tokens',
     title: 'API tokens · Contacts',
     canMatch: [accountsOnly],

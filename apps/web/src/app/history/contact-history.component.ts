@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { Subject, debounceTime, filter, switchMap, catchError, of, tap } from 'rxjs';
-import type { Version } from '@contacts/wire-types';
+import { Subject, debounceTime, filter, switchMap, catchError, map, of, tap, type Observable } from 'rxjs';
+import type { EditedReason, Merge, Version } from '@contacts/wire-types';
 import { parseApiError } from '../shared/api-error';
 import { fullName } from '../shared/contact-validation';
 import { absoluteTime, relativeTime } from '../shared/time';
@@ -11,7 +11,37 @@ import { ContactsApiService } from '../contacts/contacts-api.service';
 import { AddressBooksStore } from '../books/address-books.store';
 import { ContactEventsService } from '../realtime/contact-events.service';
 import { LocalEchoService } from '../realtime/local-echo.service';
+import { MergeActionsService } from '../duplicates/merge-actions.service';
+import { MergesApiService } from '../duplicates/merges-api.service';
 import { REASON_LABELS, buildVersionEntries, type VersionEntry } from './version-diff';
+
+/** What the page shows, read together so the banners and buttons never disagree with the versions. */
+interface HistoryState {
+  versions: Version[];
+  /** Merges this contact took part in (only read when its history has some). */
+  merges: Merge[];
+  /** The name of the contact it was merged into, when it was merged away. */
+  survivorName: string;
+}
+
+/** The open merge that took this contact away into another one, if its latest version is that merge. */
+export function mergedAwayBy(contactId: number, versions: readonly Version[], merges: readonly Merge[]): Merge | null {
+  if (versions[0]?.edited_reason !== 'merged') return null;
+  return merges.find((m) => m.undone_at === null && m.others.includes(contactId)) ?? null;
+}
+
+/** The open merge whose survivor version this is (the one "Undo merge" undoes). */
+export function mergeOfVersion(contactId: number, version: Version, merges: readonly Merge[]): Merge | null {
+  if (version.edited_reason !== 'merged') return null;
+  return merges.find((m) => m.version === version.id && m.contact === contactId && m.undone_at === null) ?? null;
+}
+
+const REASON_CHIP_CLASSES: Partial<Record<EditedReason, string>> = {
+  created: 'bg-emerald-100 text-emerald-800',
+  deleted: 'bg-red-100 text-red-800',
+  merged: 'bg-violet-100 text-violet-900',
+  unmerged: 'bg-amber-100 text-amber-950',
+};
 
 @Component({
   selector: 'app-contact-history',
@@ -25,6 +55,8 @@ export class ContactHistoryComponent {
   private readonly echo = inject(LocalEchoService);
   private readonly toasts = inject(ToastService);
   private readonly books = inject(AddressBooksStore);
+  private readonly mergesApi = inject(MergesApiService);
+  private readonly mergeActions = inject(MergeActionsService);
 
   /** Route parameter (component input binding). */
   readonly id = input.required<string>();
@@ -36,6 +68,11 @@ export class ContactHistoryComponent {
   protected readonly entries = computed(() => buildVersionEntries(this.versions()));
   protected readonly latest = computed(() => this.versions()[0] ?? null);
   protected readonly isDeleted = computed(() => this.latest()?.edited_reason === 'deleted');
+  protected readonly merges = signal<readonly Merge[]>([]);
+  /** Merged into another contact: that one lives on, this one is gone until the merge is undone. */
+  protected readonly mergedAway = computed(() => mergedAwayBy(this.contactId(), this.versions(), this.merges()));
+  protected readonly survivorName = signal('');
+  protected readonly isGone = computed(() => this.isDeleted() || this.mergedAway() !== null);
   /** Viewers read the history; only editors and owners revert and restore. */
   protected readonly canWrite = computed(() => {
     const latest = this.latest();
@@ -55,9 +92,11 @@ export class ContactHistoryComponent {
       .pipe(
         tap((silent) => silent || this.status.set('loading')),
         switchMap(() =>
-          this.api.history(this.contactId()).pipe(
-            tap((v) => {
-              this.versions.set(v);
+          this.readHistory(this.contactId()).pipe(
+            tap((state) => {
+              this.versions.set(state.versions);
+              this.merges.set(state.merges);
+              this.survivorName.set(state.survivorName);
               this.status.set('ready');
             }),
             catchError((err: unknown) => {
@@ -87,6 +126,40 @@ export class ContactHistoryComponent {
 
   protected reload(): void {
     this.loads.next(false);
+  }
+
+  protected readonly mergeOf = (entry: VersionEntry) => mergeOfVersion(this.contactId(), entry.version, this.merges());
+
+  protected reasonClass(reason: EditedReason): string {
+    return REASON_CHIP_CLASSES[reason] ?? 'bg-sky-100 text-sky-900';
+  }
+
+  protected async undoMerge(merge: Merge): Promise<void> {
+    this.busy.set(true);
+    const undone = await this.mergeActions.undo(merge.id, [merge.contact, ...merge.others]);
+    this.busy.set(false);
+    if (undone) this.loads.next(true);
+  }
+
+  /** The versions, and the merges behind any `merged` / `unmerged` one (without them the history still shows). */
+  private readHistory(id: number): Observable<HistoryState> {
+    return this.api.history(id).pipe(
+      switchMap((versions) => {
+        if (!versions.some((v) => v.edited_reason === 'merged' || v.edited_reason === 'unmerged')) return of({ versions, merges: [], survivorName: '' });
+        return this.mergesApi.list({ contact: id }).pipe(
+          catchError(() => of<Merge[]>([])),
+          switchMap((merges) => {
+            const away = mergedAwayBy(id, versions, merges);
+            if (!away) return of({ versions, merges, survivorName: '' });
+            return this.api.get(away.contact).pipe(
+              map(({ contact }) => fullName(contact)),
+              catchError(() => of('')),
+              map((survivorName) => ({ versions, merges, survivorName })),
+            );
+          }),
+        );
+      }),
+    );
   }
 
   protected revert(entry: VersionEntry): void {

@@ -12,6 +12,8 @@ describe('editedByLabel', () => {
       'Ada Lovelace updated via an external update',
     );
     expect(editedByLabel({ edited_reason: 'restored', edited_by: ada, edited_via: 'api' })).toBe('Ada Lovelace restored via the API');
+    expect(editedByLabel({ edited_reason: 'merged', edited_by: ada, edited_via: 'web' })).toBe('Ada Lovelace merged in the web app');
+    expect(editedByLabel({ edited_reason: 'unmerged', edited_by: null, edited_via: 'api' })).toBe('Unmerged via the API');
   });
 
   it('says only how when no account made the change', () => {

@@ -8,6 +8,8 @@ const REASON_VERBS: Readonly<Record<EditedReason, string>> = {
   deleted: 'deleted',
   reverted: 'reverted',
   restored: 'restored',
+  merged: 'merged',
+  unmerged: 'unmerged',
 };
 
 /** How the change came in, as a phrase after the verb. */

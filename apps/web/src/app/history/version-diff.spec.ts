@@ -1,5 +1,5 @@
-import { emptyContactDetails, type Version } from '@contacts/wire-types';
-import { buildVersionEntries } from './version-diff';
+import { EDITED_REASONS, emptyContactDetails, type Version } from '@contacts/wire-types';
+import { REASON_LABELS, buildVersionEntries } from './version-diff';
 
 function v(id: number, reason: Version['edited_reason'], fields: Partial<Version> = {}): Version {
   return {
@@ -35,6 +35,12 @@ describe('buildVersionEntries', () => {
       v(1, 'created', { edited_by: { id: 1, name: 'Ada Lovelace' }, edited_via: 'web' }),
     ]);
     expect(entries.map((e) => e.editedBy)).toEqual(['Edited via the database', 'Ada Lovelace created in the web app']);
+  });
+
+  it('labels every reason, merges and their undo included', () => {
+    expect(EDITED_REASONS.map((r) => REASON_LABELS[r])).toEqual(['Created', 'Edited', 'Updated externally', 'Deleted', 'Reverted', 'Restored', 'Merged', 'Unmerged']);
+    const entries = buildVersionEntries([v(3, 'unmerged'), v(2, 'merged', { edited_by: { id: 1, name: 'Ada Lovelace' }, edited_via: 'web' }), v(1, 'created')]);
+    expect(entries.map((e) => e.editedBy)).toEqual(['Unmerged via the API', 'Ada Lovelace merged in the web app', 'Created via the API']);
   });
 
   it('shows no field changes for a delete', () => {

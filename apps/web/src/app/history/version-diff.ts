@@ -18,6 +18,8 @@ export const REASON_LABELS: Readonly<Record<EditedReason, string>> = {
   deleted: 'Deleted',
   reverted: 'Reverted',
   restored: 'Restored',
+  merged: 'Merged',
+  unmerged: 'Unmerged',
 };
 
 /** Pairs each version (latest first, as the API returns them) with its diff to the one before it. */
