@@ -19,6 +19,7 @@ import { API_ENTRY, freePort, rssMb, runToEnd, startBuiltApi } from './bench-uti
 import { benchTable } from './bench-table.mjs';
 import { concurrentCreates, searchLatency } from './creates-and-search.mjs';
 import { runDirectSqlBench } from './direct-sql.mjs';
+import { duplicatesRows, runDuplicatesBench } from './duplicates.mjs';
 import { carddavRows, runCarddavBench } from './carddav.mjs';
 import { runImportsBench } from './imports.mjs';
 import { distinctPages, distinctSearches, load, patchThroughput, whileWriting } from './list-and-writes.mjs';
@@ -243,6 +244,15 @@ async function main() {
     result.carddav = { error: String(error?.message ?? error) };
   }
 
+  // Duplicate suggestions over one book with 1% planted duplicates, beside the grouping query alone (duplicates.mjs).
+  const duplicateContacts = QUICK ? 10_000 : 100_000;
+  log(`duplicate suggestions: ${duplicateContacts} contacts in one book, 1% planted duplicates`);
+  try {
+    result.duplicates = await timed('duplicates', () => runDuplicatesBench({ startApi, contacts: duplicateContacts, log: (m) => log(`  ${m}`) }));
+  } catch (error) {
+    result.duplicates = { error: String(error?.message ?? error) };
+  }
+
   // Changes made outside the server, and the triggers' cost on PostgreSQL.
   const postgres = await postgresUp();
   const noPostgres = { skipped: `no PostgreSQL at ${POSTGRES_ADMIN_URL} (make services)` };
@@ -303,7 +313,7 @@ main()
     console.log(JSON.stringify(result));
     console.log();
     console.log(benchTable(result, CREATE_DELAY_MS));
-    const carddav = carddavRows(result.carddav);
+    const carddav = [...carddavRows(result.carddav), ...duplicatesRows(result.duplicates)];
     const width = Math.max(...carddav.map(([name]) => name.length));
     console.log(carddav.map(([name, figure]) => `${name.padEnd(width)}  ${figure}`).join('\n'));
     console.log(`\nsaved ${file}`);

@@ -23,12 +23,13 @@ export function isEmptyMergeValue(value: Contact[FilledField] | string | Labeled
 export const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * `base`, then each candidate that is not blank and not the same as the primary value or one already
- * listed (a primary value of a contact comes with the label ""). Copies: the result shares nothing with the inputs.
+ * `base`, then each candidate, each kept unless blank, the same as the primary value or as
+ * one already kept (a primary value of a contact comes with the label ""). Copies: the
+ * result shares nothing with the inputs.
  */
 function keptValues(base: LabeledValue[], primary: string, candidates: LabeledValue[], same: (a: string, b: string) => boolean): LabeledValue[] {
-  const kept = base.map((entry) => ({ ...entry }));
-  for (const candidate of candidates) {
+  const kept: LabeledValue[] = [];
+  for (const candidate of [...base, ...candidates]) {
     const value = candidate.value.trim();
     if (value === '' || same(value, primary) || kept.some((entry) => same(value, entry.value))) continue;
     kept.push({ label: candidate.label, value });

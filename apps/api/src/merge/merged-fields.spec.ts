@@ -189,4 +189,18 @@ describe('mergedFields', () => {
       },
     });
   });
+
+  it('a value chosen as the primary one leaves the lists it was in, and the replaced primary takes its place there', () => {
+    const survivor = stored(1, {
+      email: 'ada@home.example',
+      phone: '+1 303 555 0100',
+      other_emails: [{ label: 'old', value: 'ada@work.example' }, { label: 'work', value: 'ada@lab.example' }],
+      other_phones: [{ label: 'old', value: '303-555-0177' }],
+    });
+    const other = stored(2, { email: 'ada@work.example', phone: '+1 303 555 0177' });
+    const fields = mergedFields(survivor, [other], { email: 'ada@work.example', phone: '+1 303 555 0177' });
+    expect(fields.other_emails).toEqual([{ label: 'work', value: 'ada@lab.example' }, { label: '', value: 'ada@home.example' }]);
+    expect(fields.other_phones).toEqual([{ label: '', value: '+1 303 555 0100' }]);
+  });
+
 });
