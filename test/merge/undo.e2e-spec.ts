@@ -49,7 +49,6 @@ describe(`undoing a merge on ${TEST_DATABASE}`, () => {
   });
   afterAll(() => app?.close());
 
-  const adaEditor = () => editorOf(ada);
   const add = (fields: Partial<ContactFields> = {}, into = book) => addContact(ada, into, fields);
   const mergeOk = (survivor: number, others: number[], values?: Record<string, unknown>) => mergeAs(ada, survivor, others, values);
   const reasons = async (id: number) => (await historyOf(ada, id)).map((v) => v.edited_reason);
@@ -88,7 +87,7 @@ describe(`undoing a merge on ${TEST_DATABASE}`, () => {
     expect(restored).toEqual([asBefore(first), asBefore(second)]);
     expect(record).toEqual({
       id: merge_id, address_book: book, contact: survivor.id, others: [first.id, second.id], version: expect.any(Number),
-      merged_at: expect.stringMatching(ISO), merged_by: adaEditor(), undone_at: expect.stringMatching(ISO), undone_by: adaEditor(),
+      merged_at: expect.stringMatching(ISO), merged_by: editorOf(ada), undone_at: expect.stringMatching(ISO), undone_by: editorOf(ada),
     });
     expect(await mergeRecord(ada, merge_id)).toEqual(record);
     expect(await getContact(ada, survivor.id)).toEqual(contact);
@@ -96,7 +95,7 @@ describe(`undoing a merge on ${TEST_DATABASE}`, () => {
     expect([await extrasOf(survivor.id), await extrasOf(first.id), await extrasOf(second.id)]).toEqual(['X-SURVIVOR:kept', 'X-FIRST:back', '']);
 
     // Versions: `unmerged` on each, with the fields it has now, by the caller.
-    const editor = adaEditor();
+    const editor = editorOf(ada);
     expect(await reasons(survivor.id)).toEqual(['unmerged', 'merged', 'updated', 'created']); // `updated`: the extras set in the shell
     expect((await historyOf(ada, survivor.id))[0]).toMatchObject({ id: before + 1, first_name: survivor.first_name, email: survivor.email, addresses: survivor.addresses, edited_reason: 'unmerged', edited_by: editor, edited_via: 'web', edited_at: contact.updated_at });
     for (const [k, c] of restored.entries()) {
