@@ -3,8 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { Subject } from 'rxjs';
-import type { Contact, ContactEvent } from '@contacts/wire-types';
+import { emptyContactDetails, type Contact, type ContactEvent, type Merge, type Version } from '@contacts/wire-types';
+import { AddressBooksStore } from '../books/address-books.store';
 import { ContactEventsService } from '../realtime/contact-events.service';
+import { ToastService } from '../shared/toast.service';
 import { testContact } from '../testing/contact-fixtures';
 import { ContactDetailComponent, addressLines, telHref } from './contact-detail.component';
 
@@ -26,6 +28,38 @@ const ada: Contact = {
   addresses: [{ label: 'home', street: '12 St James’s Square', city: 'London', region: '', postal_code: 'SW1Y 4JH', country: 'UK' }],
   updated_at: '2026-11-26T10:00:05.000Z',
 };
+
+function version(id: number, contact: number, reason: Version['edited_reason'], fields: Partial<Version> = {}): Version {
+  return {
+    id,
+    contact,
+    address_book: 1,
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    email: `ada${contact}@example.com`,
+    phone: '+44 20 7946 0000',
+    ...emptyContactDetails(),
+    edited_at: `2026-11-26T10:00:${String(id).padStart(2, '0')}.000Z`,
+    edited_reason: reason,
+    edited_by: { id: 1, name: 'Grace Hopper' },
+    edited_via: 'web',
+    ...fields,
+  };
+}
+
+/** Contact 1 (Ada) merged into contact 7: its own `merged` version is 8, the survivor's 9. */
+const mergeIntoSeven: Merge = {
+  id: 5,
+  address_book: 1,
+  contact: 7,
+  others: [1],
+  version: 9,
+  merged_at: '2026-11-26T10:00:09.000Z',
+  merged_by: { id: 1, name: 'Grace Hopper' },
+  undone_at: null,
+  undone_by: null,
+};
+const survivor: Contact = { ...testContact(7), first_name: 'Augusta Ada', last_name: 'King' };
 
 describe('ContactDetailComponent', () => {
   let fixture: ComponentFixture<ContactDetailComponent>;
@@ -79,13 +113,80 @@ describe('ContactDetailComponent', () => {
     events.next({ type: 'contact.updated', contact: { ...ada, job_title: 'Countess', updated_at: '2026-11-26T10:00:09.000Z' }, seq: 9, edited_by: null, address_book: 1 });
     await vi.waitFor(() => expect(texts('[data-testid=contact-subtitle]')).toEqual(['Countess · Analytical Engines']));
     events.next({ type: 'contact.deleted', contact_id: 1, seq: 10, edited_by: null, address_book: 1 });
+    // A plain deletion: its history ends with it, so no merge is looked up.
+    http.expectOne('/api/contacts/1/history/').flush([version(10, 1, 'deleted'), version(1, 1, 'created')]);
     await vi.waitFor(() => expect(root.textContent).toContain('This contact was just deleted elsewhere.'));
     expect(root.querySelector('button[aria-label="Edit Ada Lovelace"]')).toBeNull();
+    expect(root.querySelector('[data-testid=merged-into]')).toBeNull();
+    http.verify();
   });
 
   it('says when there is no such contact', async () => {
     http.expectOne('/api/contacts/1/').flush({ detail: 'Not found.' }, { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/contacts/1/history/').flush({ detail: 'Not found.' }, { status: 404, statusText: 'Not Found' });
     await vi.waitFor(() => expect(root.querySelector('[data-testid=contact-missing]')).not.toBeNull());
+    http.verify();
+  });
+
+  it('says a deleted contact does not exist, as before, without asking for merges', async () => {
+    http.expectOne('/api/contacts/1/').flush({ detail: 'Not found.' }, { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/contacts/1/history/').flush([version(10, 1, 'deleted'), version(1, 1, 'created')]);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=contact-missing]')).not.toBeNull());
+    expect(root.querySelector('h1')?.textContent?.trim()).toBe('This contact does not exist');
+    expect(root.querySelector('[data-testid=merged-into]')).toBeNull();
+    http.verify();
+  });
+
+  it('says a merged-away contact was merged into the survivor, links to it, and Undo merge shows it back', async () => {
+    http.expectOne('/api/contacts/1/').flush({ detail: 'Not found.' }, { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/contacts/1/history/').flush([version(8, 1, 'merged'), version(1, 1, 'created')]);
+    // An older merge of the same contact that was undone says nothing about where it is now.
+    http.expectOne('/api/merges/?contact=1').flush([mergeIntoSeven, { ...mergeIntoSeven, id: 3, contact: 6, undone_at: '2026-11-26T10:00:04.000Z' }]);
+    http.expectOne('/api/contacts/7/').flush(survivor);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=merged-into]')).not.toBeNull());
+    const banner = root.querySelector('[data-testid=merged-into]')!;
+    expect(texts('[data-testid=merged-into-text]')).toEqual(['Ada Lovelace was merged into Augusta Ada King']);
+    expect(banner.querySelector('[data-testid=merged-into-link]')?.getAttribute('href')).toBe('/contacts/7');
+    expect(root.querySelector('[data-testid=contact-missing]')).toBeNull();
+    const undo = Array.from(banner.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Undo merge')!;
+    expect(undo).toBeDefined();
+
+    undo.click();
+    const restored: Contact = { ...ada, updated_at: '2026-11-26T10:01:00.000Z' };
+    http
+      .expectOne({ method: 'POST', url: '/api/merges/5/undo/' })
+      .flush({ contact: testContact(7), restored: [restored], merge: { ...mergeIntoSeven, undone_at: '2026-11-26T10:01:00.000Z' } });
+    await vi.waitFor(() => expect(TestBed.inject(ToastService).toasts().at(-1)?.message).toBe('Merge undone'));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=contact-detail]')).not.toBeNull());
+    expect(root.querySelector('h1')?.textContent?.trim()).toBe('Ada Lovelace');
+    expect(root.querySelector('[data-testid=merged-into]')).toBeNull();
+    expect(root.querySelector('button[aria-label="Edit Ada Lovelace"]')).not.toBeNull();
+    http.verify();
+  });
+
+  it('offers no Undo merge to a viewer of the book', async () => {
+    vi.spyOn(TestBed.inject(AddressBooksStore), 'canWrite').mockReturnValue(false);
+    http.expectOne('/api/contacts/1/').flush({ detail: 'Not found.' }, { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/contacts/1/history/').flush([version(8, 1, 'merged'), version(1, 1, 'created')]);
+    http.expectOne('/api/merges/?contact=1').flush([mergeIntoSeven]);
+    http.expectOne('/api/contacts/7/').flush(survivor);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=merged-into]')).not.toBeNull());
+    expect(Array.from(root.querySelectorAll('button')).map((b) => b.textContent?.trim())).not.toContain('Undo merge');
+  });
+
+  it('says so when the contact shown is merged into another one elsewhere, instead of a bare "deleted"', async () => {
+    http.expectOne('/api/contacts/1/').flush(ada);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=contact-detail]')).not.toBeNull());
+    events.next({ type: 'contact.deleted', contact_id: 1, seq: 10, edited_by: null, address_book: 1 });
+    http.expectOne('/api/contacts/1/history/').flush([version(8, 1, 'merged'), version(1, 1, 'created')]);
+    http.expectOne('/api/merges/?contact=1').flush([mergeIntoSeven]);
+    http.expectOne('/api/contacts/7/').flush(survivor);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=merged-into]')).not.toBeNull());
+    expect(texts('[data-testid=merged-into-text]')).toEqual(['Ada Lovelace was merged into Augusta Ada King']);
+    expect(root.querySelector('[data-testid=merged-into-link]')?.getAttribute('href')).toBe('/contacts/7');
+    expect(root.textContent).not.toContain('deleted elsewhere');
+    expect(root.querySelector('button[aria-label="Edit Ada Lovelace"]')).toBeNull();
+    expect(Array.from(root.querySelectorAll('[data-testid=merged-into] button')).map((b) => b.textContent?.trim())).toEqual(['Undo merge']);
   });
 });
 
