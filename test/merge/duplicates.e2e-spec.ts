@@ -10,7 +10,7 @@ import { createAccount, newAccount, signUp } from '../support/accounts.js';
 import { TEST_DATABASE, type TestApp } from '../support/test-app.js';
 import { type DatabaseTarget, literal, sql } from '../database-changes/sql-shell.js';
 import {
-  addContact, client, type Client, distinctFields, getContact, merge, NOT_FOUND, newBook, ownBook, shapeOf, shareBook, startMergeApp, suggestions, uniqueEmail,
+  addContact, client, type Client, distinctFields, editorOf, getContact, ISO, merge, NOT_FOUND, newBook, ownBook, shapeOf, shareBook, startMergeApp, suggestions, uniqueEmail,
 } from './merge-support.js';
 
 describe(`duplicate suggestions on ${TEST_DATABASE}`, () => {
@@ -226,4 +226,63 @@ describe(`duplicate suggestions on ${TEST_DATABASE}`, () => {
     expect(shapeOf(groups)).toEqual([{ ids: [q1.id, q3.id], reasons: ['same email'] }]);
     expect(groups[0].contacts[0]).toEqual(await getContact(ada, q1.id));
   });
+
+  it('"not the same person": a dismissed group is no longer suggested, other pairs still are, and taking it back brings it back', async () => {
+    const book = await freshBook('Dismissals');
+    const a = await addContact(ada, book, distinctFields({ first_name: 'Alan', last_name: 'Turing' }));
+    const b = await addContact(ada, book, distinctFields({ first_name: 'Turing', last_name: 'Alan' }));
+    const c = await addContact(ada, book, distinctFields({ first_name: 'ALAN', last_name: 'turing' }));
+    expect(shapeOf(await suggestions(ada, book))).toEqual([{ ids: [a.id, b.id, c.id], reasons: ['same name'] }]);
+
+    // One pair dismissed: c still matches both, so they stay one group.
+    const pair = await ada.post('/api/contacts/duplicates/dismissals/', { contacts: [b.id, a.id] });
+    expect({ status: pair.status, body: pair.body }).toEqual({
+      status: 201,
+      body: { id: expect.any(Number), address_book: book, contacts: [a.id, b.id], dismissed_at: expect.stringMatching(ISO), dismissed_by: editorOf(ada) },
+    });
+    expect(shapeOf(await suggestions(ada, book))).toEqual([{ ids: [a.id, b.id, c.id], reasons: ['same name'] }]);
+
+    const group = await ada.post('/api/contacts/duplicates/dismissals/', { contacts: [a.id, b.id, c.id] });
+    expect(group.status).toBe(201);
+    expect(await suggestions(ada, book)).toEqual([]);
+    // A new contact of the same name is suggested with them again (it was never dismissed).
+    const d = await addContact(ada, book, distinctFields({ first_name: 'Alan', last_name: 'Turing' }));
+    expect(shapeOf(await suggestions(ada, book))).toEqual([{ ids: [a.id, b.id, c.id, d.id], reasons: ['same name'] }]);
+
+    const listed = await ada.get(`/api/contacts/duplicates/dismissals/?address_book=${book}`);
+    expect(listed.body.map((x: { id: number; contacts: number[] }) => [x.id, x.contacts])).toEqual([[group.body.id, [a.id, b.id, c.id]], [pair.body.id, [a.id, b.id]]]);
+
+    expect((await ada.delete(`/api/contacts/duplicates/dismissals/${group.body.id}/`)).status).toBe(204);
+    expect((await ada.delete(`/api/contacts/duplicates/dismissals/${group.body.id}/`)).status).toBe(404);
+    expect((await ada.delete(`/api/contacts/duplicates/dismissals/${pair.body.id}/`)).status).toBe(204);
+    expect(shapeOf(await suggestions(ada, book))).toEqual([{ ids: [a.id, b.id, c.id, d.id], reasons: ['same name'] }]);
+  });
+
+  it('dismissing: one book, contacts the caller can read, an editor only; bad bodies are 400 keyed by contacts', async () => {
+    const book = await freshBook('Dismissal rules');
+    const other = await freshBook('Dismissal rules, other book');
+    const a = await addContact(ada, book, distinctFields({ first_name: 'Ida', last_name: 'Noddack' }));
+    const b = await addContact(ada, book, distinctFields({ first_name: 'Noddack', last_name: 'Ida' }));
+    const elsewhere = await addContact(ada, other, distinctFields({ first_name: 'Ida', last_name: 'Noddack' }));
+    const bad = async (body: unknown) => {
+      const res = await ada.post('/api/contacts/duplicates/dismissals/', body);
+      return { status: res.status, body: res.body };
+    };
+    expect(await bad({ contacts: [a.id, elsewhere.id] })).toEqual({ status: 400, body: { contacts: ['Contacts in different address books are never suggested together.'] } });
+    expect(await bad({ contacts: [a.id, 999_999] })).toEqual({ status: 400, body: { contacts: ['Invalid pk "999999" - object does not exist.'] } });
+    expect(await bad({ contacts: [a.id] })).toEqual({ status: 400, body: { contacts: ['Name at least two contacts that are not the same person.'] } });
+    expect(await bad({ contacts: [a.id, a.id] })).toEqual({ status: 400, body: { contacts: ['Each contact may be named only once.'] } });
+    expect(await bad({ contacts: 'all' })).toEqual({ status: 400, body: { contacts: ['Expected a list of contact ids.'] } });
+    expect(await bad({})).toEqual({ status: 400, body: { contacts: ['This field is required.'] } });
+
+    // Grace: another account's contacts are as if they did not exist; as a viewer she may read but not dismiss.
+    const asGrace = await grace.post('/api/contacts/duplicates/dismissals/', { contacts: [a.id, b.id] });
+    expect({ status: asGrace.status, body: asGrace.body }).toEqual({ status: 400, body: { contacts: [`Invalid pk "${a.id}" - object does not exist.`] } });
+    await shareBook(ada, book, grace.session.user.email, 'viewer');
+    expect((await grace.post('/api/contacts/duplicates/dismissals/', { contacts: [a.id, b.id] })).status).toBe(403);
+    const mine = await ada.post('/api/contacts/duplicates/dismissals/', { contacts: [a.id, b.id] });
+    expect((await grace.delete(`/api/contacts/duplicates/dismissals/${mine.body.id}/`)).status).toBe(403);
+    expect(shapeOf(await suggestions(grace, book))).toEqual([]);
+  });
+
 });

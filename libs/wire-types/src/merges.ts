@@ -71,3 +71,20 @@ export interface UnmergeResult {
   restored: Contact[];
   merge: Merge;
 }
+
+/**
+ * "Not the same person": a group the user dismissed (POST /api/contacts/duplicates/dismissals/).
+ * No two of its contacts are suggested together again until it is deleted (DELETE …/dismissals/{id}/).
+ */
+export interface DuplicateDismissal {
+  id: number;
+  address_book: number;
+  contacts: number[];
+  dismissed_at: string;
+  dismissed_by: Editor | null;
+}
+
+/** POST /api/contacts/duplicates/dismissals/ */
+export interface DismissRequest {
+  contacts: number[];
+}

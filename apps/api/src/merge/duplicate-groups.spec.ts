@@ -1,4 +1,4 @@
-import { groupDuplicates, type KeyBucket, MAX_BUCKET_SIZE } from './duplicate-groups.js';
+import { groupDuplicates, type KeyBucket, MAX_BUCKET_SIZE, pairKey } from './duplicate-groups.js';
 import { type Matchable, matchKeysOf } from './match-keys.js';
 
 let nextId = 1;
@@ -126,4 +126,16 @@ describe('groupDuplicates', () => {
     expect(suggest([person({}), person({}), person({})])).toEqual([]);
     expect(groupDuplicates([], new Map())).toEqual([]);
   });
+
+  it('never joins a dismissed pair (named lower id first, in either order); a third contact may still join them', () => {
+    const a = person({ id: 1, first_name: 'Ada', last_name: 'Lovelace' });
+    const b = person({ id: 2, first_name: 'Lovelace', last_name: 'Ada' });
+    const c = person({ id: 3, first_name: 'ADA', last_name: 'lovelace' });
+    const buckets = bucketsOf([a, b, c]);
+    expect(groupDuplicates(bucketsOf([a, b]), byId([a, b]), new Set([pairKey(2, 1)]))).toEqual([]);
+    expect(groupDuplicates(buckets, byId([a, b, c]), new Set(['1:2']))).toEqual([{ ids: [1, 2, 3], reasons: ['same name'] }]);
+    expect(groupDuplicates(buckets, byId([a, b, c]), new Set(['1:2', '1:3']))).toEqual([{ ids: [2, 3], reasons: ['same name'] }]);
+    expect(groupDuplicates(buckets, byId([a, b, c]), new Set(['1:2', '1:3', '2:3']))).toEqual([]);
+  });
+
 });

@@ -100,8 +100,9 @@ class Components {
  *  reasons in DUPLICATE_REASONS order. Groups ordered by reasons.length desc, then smallest id.
  *  Ids of a bucket that are not in `contacts` (deleted since the keys were read) take no part, and the size limit
  *  counts the members that are. A 'local' pair also needs two different addresses: one address in both is
- *  'same email' already. */
-export function groupDuplicates(buckets: KeyBucket[], contacts: ReadonlyMap<number, Matchable>): SuggestedGroup[] {
+ *  'same email' already. A pair in `dismissed` (`low:high` ids, the user said they are not the same person) is
+ *  never joined. */
+export function groupDuplicates(buckets: KeyBucket[], contacts: ReadonlyMap<number, Matchable>, dismissed: ReadonlySet<string> = new Set()): SuggestedGroup[] {
   const components = new Components();
   for (const { kind, key, ids } of buckets) {
     const members = [...new Set(ids)].filter((id) => contacts.has(id));
@@ -110,6 +111,7 @@ export function groupDuplicates(buckets: KeyBucket[], contacts: ReadonlyMap<numb
     for (let i = 0; i < members.length; i++) {
       const a = contacts.get(members[i]) as Matchable;
       for (let j = i + 1; j < members.length; j++) {
+        if (dismissed.has(pairKey(members[i], members[j]))) continue;
         if (matches(kind, key, a, contacts.get(members[j]) as Matchable)) components.join(members[i], members[j], reason);
       }
     }
@@ -117,4 +119,9 @@ export function groupDuplicates(buckets: KeyBucket[], contacts: ReadonlyMap<numb
   return components
     .groups()
     .sort((x, y) => y.reasons.length - x.reasons.length || x.ids[0] - y.ids[0]);
+}
+
+/** How a pair of contacts is named in a dismissal: the lower id first. */
+export function pairKey(a: number, b: number): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
 }

@@ -5,6 +5,7 @@ import { bookFilterOf } from '../contacts/book-field.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { groupDuplicates, type KeyBucket, MAX_BUCKET_SIZE } from './duplicate-groups.js';
 import { MatchIndex } from './match-index.service.js';
+import { DismissalsRepository } from './dismissals.repository.js';
 import { MatchKeysRepository } from './match-keys.repository.js';
 
 export interface DuplicatesQuery {
@@ -13,7 +14,7 @@ export interface DuplicatesQuery {
 
 /**
  * Suggestions only: groups of contacts of one book that look like the same person, each
- * with its reasons. Read from the duplicate index (keys shared by a few contacts of a
+ * with its reasons, leaving out the pairs a user dismissed. Read from the duplicate index (keys shared by a few contacts of a
  * book), confirmed pair by pair, then answered with the contacts as they are now.
  */
 @Injectable()
@@ -22,6 +23,7 @@ export class DuplicatesService {
     private readonly contacts: ContactsService,
     private readonly index: MatchIndex,
     private readonly keys: MatchKeysRepository,
+    private readonly dismissals: DismissalsRepository,
   ) {}
 
   async suggestions(query: DuplicatesQuery, access: BookAccess): Promise<DuplicateGroup[]> {
@@ -31,7 +33,7 @@ export class DuplicatesService {
     if (books !== 'all' && books.length === 0) return [];
     // Writes committed before this request (here, on another replica, in the sqlite3 shell) are in the index first.
     await this.index.refresh();
-    const buckets = await this.keys.buckets(books, MAX_BUCKET_SIZE);
+    const [buckets, dismissed] = await Promise.all([this.keys.buckets(books, MAX_BUCKET_SIZE), this.dismissals.pairs(books)]);
     if (buckets.length === 0) return [];
     const contacts = new Map<number, Contact>();
     for (const contact of await this.contacts.readableByIds(buckets.flatMap((bucket) => bucket.ids), access)) contacts.set(contact.id, contact);
@@ -47,7 +49,7 @@ export class DuplicatesService {
     }
     const groups: DuplicateGroup[] = [];
     for (const bookBuckets of perBook.values()) {
-      for (const group of groupDuplicates(bookBuckets, contacts)) {
+      for (const group of groupDuplicates(bookBuckets, contacts, dismissed)) {
         groups.push({ contacts: group.ids.map((id) => contacts.get(id) as Contact), reasons: group.reasons });
       }
     }

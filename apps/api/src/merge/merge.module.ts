@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '../contacts/contacts.module.js';
+import { DismissalsRepository } from './dismissals.repository.js';
+import { DismissalsService } from './dismissals.service.js';
 import { DuplicatesController } from './duplicates.controller.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { MatchIndex } from './match-index.service.js';
@@ -15,6 +17,6 @@ import { MergesRepository } from './merges.repository.js';
 @Module({
   imports: [ContactsModule],
   controllers: [DuplicatesController, MergesController],
-  providers: [DuplicatesService, MergeService, MergesRepository, MatchIndex, MatchKeysRepository],
+  providers: [DuplicatesService, MergeService, MergesRepository, MatchIndex, MatchKeysRepository, DismissalsService, DismissalsRepository],
 })
 export class MergeModule {}

@@ -106,3 +106,40 @@ export const ApiUnmergeAnswer = (): MethodDecorator =>
       required: ['contact', 'restored', 'merge'],
     },
   });
+
+const DISMISSAL_SCHEMA: SchemaObject = {
+  type: 'object',
+  description: 'Contacts the user said are not the same person: no two of them are suggested together again until it is deleted',
+  properties: {
+    id: ID,
+    address_book: ID,
+    contacts: { type: 'array', items: ID, minItems: 2 },
+    dismissed_at: { type: 'string', format: 'date-time' },
+    dismissed_by: EDITOR,
+  },
+  required: ['id', 'address_book', 'contacts', 'dismissed_at', 'dismissed_by'],
+};
+
+export const ApiDismissRequest = (): MethodDecorator =>
+  applyDecorators(
+    ApiBody({
+      schema: {
+        type: 'object',
+        properties: { contacts: { type: 'array', items: ID, minItems: 2, maxItems: MAX_MERGE_OTHERS + 1, description: 'Contacts of one book' } },
+        required: ['contacts'],
+      },
+    }),
+    ApiResponse({ status: 201, description: 'Dismissed', schema: DISMISSAL_SCHEMA }),
+  );
+
+export const ApiDismissalList = (): MethodDecorator =>
+  applyDecorators(
+    ApiQuery({ name: 'address_book', required: false, schema: ID, description: 'Only this book' }),
+    ApiResponse({ status: 200, description: 'The newest dismissals first (at most 200)', schema: { type: 'array', items: DISMISSAL_SCHEMA } }),
+  );
+
+export const ApiDismissalParam = (): MethodDecorator =>
+  applyDecorators(
+    ApiParam({ name: 'id', description: 'The dismissal’s id', schema: ID }),
+    ApiResponse({ status: 204, description: 'Taken back: its contacts may be suggested together again' }),
+  );

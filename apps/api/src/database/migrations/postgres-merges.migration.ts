@@ -8,7 +8,8 @@ const MATCHED_COLUMNS = 'first_name, last_name, email, phone, other_emails, othe
 /**
  * Duplicates and merging (contract Part 2), as SqliteMerges: `contact_versions.operation`
  * (backfilled from the reason, then written by the version trigger from TG_OP), the
- * `merges` and `merge_contacts` an undo reads, and the duplicate index
+ * `merges` and `merge_contacts` an undo reads, the `duplicate_dismissals` (pairs never to
+ * suggest again), and the duplicate index
  * `contact_match_keys` with the trigger that marks changed contacts stale (keys are the
  * server's to compute) and drops a deleted contact's keys.
  */
@@ -72,6 +73,21 @@ export class PostgresMerges1764700000000 implements MigrationInterface {
       restore_version_id INTEGER NOT NULL,
       PRIMARY KEY (merge_id, contact_id))`);
     await db.query(`CREATE INDEX merge_contacts_contact ON merge_contacts (contact_id, merge_id)`);
+
+    await db.query(`CREATE TABLE duplicate_dismissals (
+      id SERIAL PRIMARY KEY,
+      address_book_id INTEGER NOT NULL REFERENCES address_books(id) ON DELETE CASCADE,
+      dismissed_at VARCHAR(24) NOT NULL,
+      dismissed_by_id INTEGER,
+      dismissed_by_name VARCHAR(200))`);
+    await db.query(`CREATE TABLE duplicate_dismissal_pairs (
+      dismissal_id INTEGER NOT NULL REFERENCES duplicate_dismissals(id) ON DELETE CASCADE,
+      address_book_id INTEGER NOT NULL,
+      low_id INTEGER NOT NULL,
+      high_id INTEGER NOT NULL,
+      CHECK (low_id < high_id),
+      PRIMARY KEY (address_book_id, low_id, high_id, dismissal_id))`);
+    await db.query(`CREATE INDEX duplicate_dismissal_pairs_dismissal ON duplicate_dismissal_pairs (dismissal_id)`);
 
     await db.query(`CREATE TABLE contact_match_keys (
       address_book_id INTEGER NOT NULL,

@@ -18,6 +18,8 @@ const MATCHED_COLUMNS = 'first_name, last_name, email, phone, other_emails, othe
  *   reason (the one exception to immutable history, as in SqliteDatabaseGuards).
  * - `merges` and `merge_contacts`: what an undo needs — the survivor's version from
  *   before the merge, and each merged-away contact's deletion version (its fields).
+ * - `duplicate_dismissals`: groups a user said are not the same person (each pair of
+ *   their contacts is then never suggested again), until the dismissal is taken back.
  * - `contact_match_keys`: the duplicate index (book, kind, normalised key → contact),
  *   computed by the server, since SQLite has no accent folding or phone parsing of its
  *   own; triggers mark every inserted or changed contact in `contact_match_stale` (also
@@ -77,6 +79,21 @@ export class SqliteMerges1764700000000 implements MigrationInterface {
       restore_version_id INTEGER NOT NULL,
       PRIMARY KEY (merge_id, contact_id))`);
     await db.query(`CREATE INDEX merge_contacts_contact ON merge_contacts (contact_id, merge_id)`);
+
+    await db.query(`CREATE TABLE duplicate_dismissals (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      address_book_id INTEGER NOT NULL REFERENCES address_books(id) ON DELETE CASCADE,
+      dismissed_at VARCHAR(24) NOT NULL,
+      dismissed_by_id INTEGER,
+      dismissed_by_name VARCHAR(200))`);
+    await db.query(`CREATE TABLE duplicate_dismissal_pairs (
+      dismissal_id INTEGER NOT NULL REFERENCES duplicate_dismissals(id) ON DELETE CASCADE,
+      address_book_id INTEGER NOT NULL,
+      low_id INTEGER NOT NULL,
+      high_id INTEGER NOT NULL,
+      CHECK (low_id < high_id),
+      PRIMARY KEY (address_book_id, low_id, high_id, dismissal_id))`);
+    await db.query(`CREATE INDEX duplicate_dismissal_pairs_dismissal ON duplicate_dismissal_pairs (dismissal_id)`);
 
     await db.query(`CREATE TABLE contact_match_keys (
       address_book_id INTEGER NOT NULL,
