@@ -160,6 +160,14 @@ describe('duplicates and merging (browser)', () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
+    // Its own page says where it went rather than "does not exist".
+    await page.goto(`${server.baseUrl}/contacts/${hopper.id}`);
+    await page.getByTestId('merged-into').getByRole('link', { name: 'Grace Hopper' }).waitFor();
+    expect((await page.getByTestId('merged-into-text').textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      'Grace Hopper was merged into Grace Hopper',
+    );
+    expect(await page.getByTestId('contact-missing').count()).toBe(0);
+
     await page.goto(`${server.baseUrl}/contacts/${grace.id}/history`);
     // The survivor's own merged version offers the undo too.
     await page.locator('[data-testid=version][data-reason=merged]').getByRole('button', { name: 'Undo merge' }).waitFor();

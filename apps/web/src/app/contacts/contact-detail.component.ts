@@ -203,7 +203,7 @@ export class ContactDetailComponent {
   private findMergedAway(id: number, shown: Contact | null): Observable<MergedAway | null> {
     return this.api.history(id).pipe(
       switchMap((versions) => {
-        
+        if (versions[0]?.edited_reason !== 'merged') return of(null);
         const name = fullName(shown ?? versions[0]);
         return this.mergesApi.list({ contact: id }).pipe(
           switchMap((merges) => {
