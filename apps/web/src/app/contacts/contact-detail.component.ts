@@ -6,7 +6,7 @@ import { POSTAL_ADDRESS_PARTS, type Contact, type Merge, type PostalAddress } fr
 import { AddressBooksStore } from '../books/address-books.store';
 import { MergeActionsService } from '../duplicates/merge-actions.service';
 import { MergesApiService } from '../duplicates/merges-api.service';
-import { mergedAwayBy } from '../history/contact-history.component';
+import { mergedAwayBy } from '../duplicates/merged-away';
 import { ContactEventsService } from '../realtime/contact-events.service';
 import { parseApiError } from '../shared/api-error';
 import { fullName } from '../shared/contact-validation';

@@ -14,6 +14,7 @@ import { LocalEchoService } from '../realtime/local-echo.service';
 import { MergeActionsService } from '../duplicates/merge-actions.service';
 import { MergesApiService } from '../duplicates/merges-api.service';
 import { REASON_LABELS, buildVersionEntries, type VersionEntry } from './version-diff';
+import { mergedAwayBy, mergeOfVersion } from '../duplicates/merged-away';
 
 /** What the page shows, read together so the banners and buttons never disagree with the versions. */
 interface HistoryState {
@@ -22,18 +23,6 @@ interface HistoryState {
   merges: Merge[];
   /** The name of the contact it was merged into, when it was merged away. */
   survivorName: string;
-}
-
-/** The open merge that took this contact away into another one, if its latest version is that merge. */
-export function mergedAwayBy(contactId: number, versions: readonly Version[], merges: readonly Merge[]): Merge | null {
-  if (versions[0]?.edited_reason !== 'merged') return null;
-  return merges.find((m) => m.undone_at === null && m.others.includes(contactId)) ?? null;
-}
-
-/** The open merge whose survivor version this is (the one "Undo merge" undoes). */
-export function mergeOfVersion(contactId: number, version: Version, merges: readonly Merge[]): Merge | null {
-  if (version.edited_reason !== 'merged') return null;
-  return merges.find((m) => m.version === version.id && m.contact === contactId && m.undone_at === null) ?? null;
 }
 
 const REASON_CHIP_CLASSES: Partial<Record<EditedReason, string>> = {
