@@ -189,4 +189,40 @@ describe('duplicates and merging (browser)', () => {
       email: 'hopper@navy.example',
     });
   }, 30_000);
+
+  it('"Not the same person" keeps a pair out of the list after a reload, and "Suggest again" under Dismissed brings it back', async () => {
+    // A pair of its own: the same name, different emails and numbers.
+    const alan = await createContact(server.baseUrl, {
+      first_name: 'Alan',
+      last_name: 'Turing',
+      email: 'alan@example.com',
+      phone: '+44 161 496 0000',
+    });
+    const other = await createContact(server.baseUrl, {
+      first_name: 'Alan',
+      last_name: 'Turing',
+      email: 'turing@example.org',
+      phone: '+1 555 0199',
+    });
+    const ids = `${alan.id},${other.id}`;
+    const page = await openDuplicates();
+    const pair = page.locator(`[data-testid=duplicate-group][data-ids="${ids}"]`);
+    await pair.getByRole('button', { name: /Not the same person/ }).click();
+    await pair.waitFor({ state: 'detached' });
+    await page.getByTestId('toast').filter({ hasText: 'Marked as not the same person' }).waitFor();
+
+    await page.reload();
+    await page.getByTestId('duplicates-count').or(page.getByTestId('duplicates-empty')).waitFor();
+    expect(await pair.count()).toBe(0);
+    const toggle = page.getByTestId('dismissed-toggle');
+    await toggle.click();
+    const dismissed = page.locator(`[data-testid=dismissed-group][data-ids="${ids}"]`);
+    await dismissed.getByTestId('dismissed-names').filter({ hasText: 'Alan Turing and Alan Turing' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, '65-dismissed');
+
+    await dismissed.getByRole('button', { name: /Suggest again/ }).click();
+    await pair.waitFor();
+    await dismissed.waitFor({ state: 'detached' });
+  }, 30_000);
 });

@@ -274,6 +274,7 @@ describe(`duplicate suggestions on ${TEST_DATABASE}`, () => {
     expect(await bad({ contacts: [a.id, a.id] })).toEqual({ status: 400, body: { contacts: ['Each contact may be named only once.'] } });
     expect(await bad({ contacts: 'all' })).toEqual({ status: 400, body: { contacts: ['Expected a list of contact ids.'] } });
     expect(await bad({})).toEqual({ status: 400, body: { contacts: ['This field is required.'] } });
+    expect(await bad({ contacts: Array.from({ length: 51 }, (_, i) => i + 1) })).toEqual({ status: 400, body: { contacts: ['Ensure this field has no more than 50 elements.'] } });
 
     // Grace: another account's contacts are as if they did not exist; as a viewer she may read but not dismiss.
     const asGrace = await grace.post('/api/contacts/duplicates/dismissals/', { contacts: [a.id, b.id] });

@@ -84,6 +84,9 @@ export interface DuplicateDismissal {
   dismissed_by: Editor | null;
 }
 
+/** At most this many contacts are dismissed as one group (every pair of them is recorded). */
+export const MAX_DISMISSED_CONTACTS = 50;
+
 /** POST /api/contacts/duplicates/dismissals/ */
 export interface DismissRequest {
   contacts: number[];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type DuplicateDismissal, MAX_MERGE_OTHERS } from '@contacts/wire-types';
+import { type DuplicateDismissal, MAX_DISMISSED_CONTACTS } from '@contacts/wire-types';
 import type { BookAccess } from '../access/book-access.js';
 import { badRequest, notFound } from '../common/api-errors.js';
 import { nowIso } from '../common/clock.js';
@@ -9,9 +9,6 @@ import { bookFilterOf } from '../contacts/book-field.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { type DismissalRow, DismissalsRepository } from './dismissals.repository.js';
 import { toDismissal } from './merge.mapper.js';
-
-/** A dismissed group holds at most as many contacts as one merge. */
-const MAX_DISMISSED = MAX_MERGE_OTHERS + 1;
 
 export interface DismissalsQuery {
   address_book?: unknown;
@@ -65,6 +62,6 @@ function contactIdsOf(raw: unknown): number[] {
   const ids = raw as number[];
   if (new Set(ids).size !== ids.length) throw badRequest({ contacts: ['Each contact may be named only once.'] });
   if (ids.length < 2) throw badRequest({ contacts: ['Name at least two contacts that are not the same person.'] });
-  if (ids.length > MAX_DISMISSED) throw badRequest({ contacts: [`Ensure this field has no more than ${MAX_DISMISSED} elements.`] });
+  if (ids.length > MAX_DISMISSED_CONTACTS) throw badRequest({ contacts: [`Ensure this field has no more than ${MAX_DISMISSED_CONTACTS} elements.`] });
   return ids;
 }

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
-import { DUPLICATE_REASONS, MAX_MERGE_OTHERS, MERGE_FIELD_NAMES } from '@contacts/wire-types';
+import { DUPLICATE_REASONS, MAX_DISMISSED_CONTACTS, MAX_MERGE_OTHERS, MERGE_FIELD_NAMES } from '@contacts/wire-types';
 import { ref } from '../openapi/schemas.js';
 
 /*
@@ -125,7 +125,7 @@ export const ApiDismissRequest = (): MethodDecorator =>
     ApiBody({
       schema: {
         type: 'object',
-        properties: { contacts: { type: 'array', items: ID, minItems: 2, maxItems: MAX_MERGE_OTHERS + 1, description: 'Contacts of one book' } },
+        properties: { contacts: { type: 'array', items: ID, minItems: 2, maxItems: MAX_DISMISSED_CONTACTS, description: 'Contacts of one book' } },
         required: ['contacts'],
       },
     }),

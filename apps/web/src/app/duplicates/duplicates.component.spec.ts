@@ -4,10 +4,11 @@ import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { Subject } from 'rxjs';
-import type { Contact, ContactEvent, DuplicateGroup } from '@contacts/wire-types';
+import type { Contact, ContactEvent, DuplicateDismissal, DuplicateGroup } from '@contacts/wire-types';
 import { SessionStore } from '../auth/session.store';
 import { AddressBooksStore } from '../books/address-books.store';
 import { ContactEventsService } from '../realtime/contact-events.service';
+import { ToastService } from '../shared/toast.service';
 import { ADA, GRACE, testBook } from '../testing/account-fixtures';
 import { testContact } from '../testing/contact-fixtures';
 import { DuplicatesComponent } from './duplicates.component';
@@ -22,6 +23,25 @@ const ada = (id: number, fields: Partial<Contact> = {}): Contact => ({
 });
 
 const pair: DuplicateGroup = { contacts: [ada(1, { organization: 'Analytical Engines' }), ada(2)], reasons: ['same phone', 'same name'] };
+const grace = (id: number, fields: Partial<Contact> = {}): Contact => ({
+  ...testContact(id),
+  first_name: 'Grace',
+  last_name: 'Hopper',
+  ...fields,
+});
+const gracePair: DuplicateGroup = { contacts: [grace(3), grace(4)], reasons: ['same name'] };
+
+const DUPLICATES = '/api/contacts/duplicates/';
+const DISMISSALS = '/api/contacts/duplicates/dismissals/';
+
+const dismissal = (id: number, contacts: number[], fields: Partial<DuplicateDismissal> = {}): DuplicateDismissal => ({
+  id,
+  address_book: 1,
+  contacts,
+  dismissed_at: '2026-11-26T10:00:00.000Z',
+  dismissed_by: null,
+  ...fields,
+});
 
 describe('DuplicatesComponent', () => {
   let fixture: ComponentFixture<DuplicatesComponent>;
@@ -55,11 +75,19 @@ describe('DuplicatesComponent', () => {
     await fixture.whenStable();
     fixture.detectChanges();
   };
+  /** The two reads the view starts with (or makes after a change): the groups, then what was dismissed. */
+  const answer = async (found: DuplicateGroup[], dismissed: DuplicateDismissal[] = []) => {
+    http.expectOne(DUPLICATES).flush(found);
+    http.expectOne(DISMISSALS).flush(dismissed);
+    await rendered();
+  };
+  const groupIds = () => Array.from(groups()).map((g) => g.getAttribute('data-ids'));
+  const button = (selector: string) => root.querySelector(selector) as HTMLButtonElement;
+  const toasts = () => TestBed.inject(ToastService).toasts();
 
   it('shows a loading state, then each group with its contacts and its reasons as chips', async () => {
     expect(root.querySelector('[aria-busy=true]')).not.toBeNull();
-    http.expectOne('/api/contacts/duplicates/').flush([pair]);
-    await rendered();
+    await answer([pair]);
     expect(root.querySelector('[aria-busy=true]')).toBeNull();
     expect(groups()).toHaveLength(1);
     expect(Array.from(root.querySelectorAll('[data-testid=duplicate-reason]')).map((c) => c.textContent?.trim())).toEqual([
@@ -78,15 +106,15 @@ describe('DuplicatesComponent', () => {
   });
 
   it('says when there are no duplicates, and what is looked at', async () => {
-    http.expectOne('/api/contacts/duplicates/').flush([]);
-    await rendered();
+    await answer([]);
     expect(text('[data-testid=duplicates-empty]')).toContain('No duplicates found');
     expect(text('[data-testid=duplicates-empty]')).toContain('compared by email, phone and name');
     expect(groups()).toHaveLength(0);
   });
 
   it('shows the error with Retry, which asks again', async () => {
-    http.expectOne('/api/contacts/duplicates/').flush({ detail: 'The database is busy.' }, { status: 503, statusText: 'Unavailable' });
+    http.expectOne(DUPLICATES).flush({ detail: 'The database is busy.' }, { status: 503, statusText: 'Unavailable' });
+    http.expectOne(DISMISSALS).flush([]);
     await rendered();
     expect(text('[data-testid=duplicates-error]')).toContain('The database is busy.');
     (root.querySelector('[data-testid=duplicates-error] button') as HTMLButtonElement).click();
@@ -97,20 +125,113 @@ describe('DuplicatesComponent', () => {
   });
 
   it('reads the groups again after a burst of contact events (a merge elsewhere), once', async () => {
-    http.expectOne('/api/contacts/duplicates/').flush([pair]);
-    await rendered();
+    await answer([pair]);
     // A merge elsewhere: the other is deleted, then the survivor updated.
     events.next({ type: 'contact.deleted', contact_id: 2, seq: 7, edited_by: null, address_book: 1 });
     events.next({ type: 'contact.updated', contact: ada(1), seq: 8, edited_by: null, address_book: 1 });
-    await vi.waitFor(() => http.expectOne('/api/contacts/duplicates/').flush([]));
+    await vi.waitFor(() => http.expectOne(DUPLICATES).flush([]));
+    http.expectOne(DISMISSALS).flush([]);
     await rendered();
     expect(groups()).toHaveLength(0);
     expect(text('[data-testid=duplicates-empty]')).toContain('No duplicates found');
   });
+
+  it('"Not the same person" sends the group’s contacts and takes the group out of the list before the answer', async () => {
+    await answer([pair, gracePair]);
+    expect(root.querySelector('[data-testid=dismissed]')).toBeNull();
+    button('[data-ids="1,2"] [data-testid=dismiss-button]').click();
+    const post = http.expectOne({ method: 'POST', url: DISMISSALS });
+    expect(post.request.body).toEqual({ contacts: [1, 2] });
+    await rendered();
+    expect(groupIds()).toEqual(['3,4']);
+    expect(text('[data-testid=duplicates-count]')).toBe('1 group of possible duplicates');
+
+    post.flush(dismissal(7, [1, 2]), { status: 201, statusText: 'Created' });
+    await rendered();
+    expect(groupIds()).toEqual(['3,4']);
+    expect(toasts().map((t) => [t.kind, t.message, t.action?.label])).toEqual([['success', 'Marked as not the same person', 'Undo']]);
+    expect(text('[data-testid=dismissed-toggle]')).toBe('▸ Dismissed (1)');
+  });
+
+  it('puts the group back where it was, with the reason, when the dismissal is refused', async () => {
+    await answer([pair, gracePair]);
+    button('[data-ids="1,2"] [data-testid=dismiss-button]').click();
+    await rendered();
+    expect(groupIds()).toEqual(['3,4']);
+    http
+      .expectOne({ method: 'POST', url: DISMISSALS })
+      .flush({ detail: 'You do not have permission to perform this action.' }, { status: 403, statusText: 'Forbidden' });
+    await rendered();
+    expect(groupIds()).toEqual(['1,2', '3,4']);
+    expect(toasts().map((t) => [t.kind, t.message])).toEqual([
+      ['error', 'Could not mark them as not the same person: You do not have permission to perform this action.'],
+    ]);
+    expect(root.querySelector('[data-testid=dismissed]')).toBeNull();
+  });
+
+  it('Undo in the toast takes the dismissal back, then reads the list again', async () => {
+    await answer([pair]);
+    button('[data-testid=dismiss-button]').click();
+    http.expectOne({ method: 'POST', url: DISMISSALS }).flush(dismissal(7, [1, 2]), { status: 201, statusText: 'Created' });
+    await rendered();
+    expect(text('[data-testid=duplicates-empty]')).toContain('No duplicates found');
+
+    toasts()[0].action?.run();
+    const undo = http.expectOne({ method: 'DELETE', url: `${DISMISSALS}7/` });
+    // Nothing is read before the server has forgotten the dismissal.
+    http.expectNone(DUPLICATES);
+    undo.flush(null, { status: 204, statusText: 'No Content' });
+    await answer([pair]);
+    expect(groupIds()).toEqual(['1,2']);
+    expect(root.querySelector('[data-testid=dismissed]')).toBeNull();
+  });
+
+  it('lists the dismissed groups by name when opened, a deleted contact as such, and "Suggest again" brings the group back', async () => {
+    await answer([pair], [dismissal(9, [3, 4]), dismissal(8, [5, 6])]);
+    const toggle = button('[data-testid=dismissed-toggle]');
+    expect(toggle.textContent?.trim()).toBe('▸ Dismissed (2)');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    // Collapsed: no names are read yet.
+    http.expectNone((req) => req.url.startsWith('/api/contacts/') && /\/\d+\/$/.test(req.url));
+
+    toggle.click();
+    await rendered();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(root.querySelector('[aria-label="Loading dismissed groups"]')).not.toBeNull();
+    http.expectOne('/api/contacts/3/').flush(grace(3));
+    http.expectOne('/api/contacts/4/').flush(grace(4));
+    http.expectOne('/api/contacts/5/').flush(ada(5, { first_name: 'Alan', last_name: 'Turing' }));
+    http.expectOne('/api/contacts/6/').flush({ detail: 'Not found.' }, { status: 404, statusText: 'Not Found' });
+    await rendered();
+    const dismissed = () => Array.from(root.querySelectorAll('[data-testid=dismissed-names]')).map((n) => n.textContent?.trim());
+    expect(dismissed()).toEqual(['Grace Hopper and Grace Hopper', 'Alan Turing and a deleted contact']);
+
+    button('[data-ids="3,4"] [data-testid=suggest-again]').click();
+    await rendered();
+    expect(button('[data-ids="3,4"] [data-testid=suggest-again]').disabled).toBe(true);
+    http.expectOne({ method: 'DELETE', url: `${DISMISSALS}9/` }).flush(null, { status: 204, statusText: 'No Content' });
+    await answer([gracePair, pair], [dismissal(8, [5, 6])]);
+    expect(groupIds()).toEqual(['3,4', '1,2']);
+    expect(dismissed()).toEqual(['Alan Turing and a deleted contact']);
+    expect(text('[data-testid=dismissed-toggle]')).toBe('▾ Dismissed (1)');
+  });
+
+  it('says when the dismissed groups cannot be read, and Retry asks again', async () => {
+    http.expectOne(DUPLICATES).flush([pair]);
+    http.expectOne(DISMISSALS).flush({ detail: 'The database is busy.' }, { status: 503, statusText: 'Unavailable' });
+    await rendered();
+    expect(groups()).toHaveLength(1);
+    expect(text('[data-testid=dismissed-error]')).toContain('The database is busy.');
+    button('[data-testid=dismissed-error] button').click();
+    http.expectOne(DISMISSALS).flush([dismissal(9, [3, 4])]);
+    await rendered();
+    expect(root.querySelector('[data-testid=dismissed-error]')).toBeNull();
+    expect(text('[data-testid=dismissed-toggle]')).toBe('▸ Dismissed (1)');
+  });
 });
 
 describe('DuplicatesComponent with shared books', () => {
-  it('names each group’s book, and a viewer’s group can be looked at but not merged', async () => {
+  it('names each group’s book, and a viewer can look at a group and its dismissals but not merge, dismiss or take back', async () => {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -126,16 +247,33 @@ describe('DuplicatesComponent with shared books', () => {
     const fixture = TestBed.createComponent(DuplicatesComponent);
     const root = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
-    http.expectOne('/api/contacts/duplicates/').flush([
+    http.expectOne(DUPLICATES).flush([
       { contacts: [ada(1, { address_book: 3 }), ada(2, { address_book: 3 })], reasons: ['same name'] },
       { contacts: [ada(5, { address_book: 8 }), ada(6, { address_book: 8 })], reasons: ['same phone'] },
     ]);
+    http
+      .expectOne(DISMISSALS)
+      .flush([
+        dismissal(9, [3, 4], { address_book: 3, dismissed_by: { id: 2, name: 'Grace Hopper' } }),
+        dismissal(8, [7, 10], { address_book: 8 }),
+      ]);
     await fixture.whenStable();
     fixture.detectChanges();
     const groups = Array.from(root.querySelectorAll('[data-testid=duplicate-group]'));
     expect(groups.map((g) => g.querySelector('[data-testid=duplicate-book]')?.textContent?.trim())).toEqual(['in “Family”', 'in “Work”']);
     expect(groups.map((g) => g.querySelector('[data-testid=compare-link]') !== null)).toEqual([true, false]);
+    expect(groups.map((g) => g.querySelector('[data-testid=dismiss-button]') !== null)).toEqual([true, false]);
     expect(groups[1].textContent).toContain('View only');
+
+    (root.querySelector('[data-testid=dismissed-toggle]') as HTMLButtonElement).click();
+    for (const id of [3, 4, 7, 10]) http.expectOne(`/api/contacts/${id}/`).flush(grace(id));
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const dismissed = Array.from(root.querySelectorAll('[data-testid=dismissed-group]'));
+    const lines = dismissed.map((d) => d.textContent?.replace(/\s+/g, ' ').trim());
+    expect(lines[0]).toMatch(/^Grace Hopper and Grace Hopper in “Family” · dismissed .+ by Grace Hopper Suggest again$/);
+    expect(lines[1]).toMatch(/^Grace Hopper and Grace Hopper in “Work” · dismissed [^·]+$/);
+    expect(dismissed.map((d) => d.querySelector('[data-testid=suggest-again]') !== null)).toEqual([true, false]);
     http.verify();
   });
 });

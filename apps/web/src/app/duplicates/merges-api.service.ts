@@ -1,7 +1,15 @@
 import type { HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type { DuplicateGroup, Merge, MergeRequest, MergeResult, UnmergeResult } from '@contacts/wire-types';
+import type {
+  DismissRequest,
+  DuplicateDismissal,
+  DuplicateGroup,
+  Merge,
+  MergeRequest,
+  MergeResult,
+  UnmergeResult,
+} from '@contacts/wire-types';
 import { ApiClient } from '../api/api-client';
 
 /** A merge's answer with the survivor's new ETag. */
@@ -32,6 +40,26 @@ export class MergesApiService {
     return this.api
       .request('get', '/api/contacts/duplicates/', { query: { address_book: addressBook ?? undefined } })
       .pipe(map(bodyOf<DuplicateGroup[]>));
+  }
+
+  /** "Not the same person": no two of these contacts are suggested together again. */
+  dismiss(contacts: readonly number[]): Observable<DuplicateDismissal> {
+    const body: DismissRequest = { contacts: [...contacts] };
+    return this.api.request('post', '/api/contacts/duplicates/dismissals/', { body }).pipe(map(bodyOf<DuplicateDismissal>));
+  }
+
+  /** Dismissed groups in one book, or in every book I can read; newest first. */
+  dismissals(addressBook: number | null = null): Observable<DuplicateDismissal[]> {
+    return this.api
+      .request('get', '/api/contacts/duplicates/dismissals/', { query: { address_book: addressBook ?? undefined } })
+      .pipe(map(bodyOf<DuplicateDismissal[]>));
+  }
+
+  /** Takes a dismissal back: its contacts may be suggested together again. */
+  undismiss(dismissalId: number): Observable<void> {
+    return this.api
+      .request('delete', '/api/contacts/duplicates/dismissals/{id}/', { path: { id: dismissalId } })
+      .pipe(map(() => undefined));
   }
 
   /** `etag`: the survivor's, as the compare screen read it (a 412 says it changed since). */
