@@ -23,13 +23,13 @@ phase "API unit and end-to-end tests (SQLite, Redis)"
 BOUND_MINUTES=16 bounded npx jest --selectProjects unit e2e --json --outputFile="$results/sqlite.json" || status=1
 
 phase "API end-to-end tests against PostgreSQL"
-# Suites that start their own SQLite-backed processes add nothing here, nor do those of the
+# Suites that start their own SQLite-backed processes (the seed command's too) add nothing here, nor do those of the
 # HTTP layer alone (headers, CORS, compression, the OpenAPI document's drift), nor vdirsyncer
 # (the DAV layer over the same services the other CardDAV suites run here); the scoped
 # realtime suites run in-process, so on PostgreSQL too.
 TEST_DATABASE=postgres bounded npx jest --selectProjects e2e \
   --testPathIgnorePatterns '/test/realtime/(?!scoped(-redis-outage)?\.e2e-spec)' /test/faults/ '/accounts-replicas\.' \
-  /test/hardening/ '/openapi-drift\.' '/test/carddav/vdirsyncer\.' \
+  /test/hardening/ '/openapi-drift\.' '/test/carddav/vdirsyncer\.' /test/seed/ \
   --json --outputFile="$results/postgres.json" || status=1
 
 phase "Browser tests (Chromium via Playwright)"

@@ -41,23 +41,37 @@ export interface AnnounceOptions {
 
 /**
  * For writers outside the server (seed command, scripts): the same channel and encoding as
- * RedisEventPublisher, on a connection of its own, pipelined. Call it after your
- * transaction commits, with events made by `eventFor(version)`. Returns how many were
- * published; never throws for Redis trouble.
+ * RedisEventPublisher, on a connection of its own, pipelined a batch at a time. Call it
+ * after your transaction commits, with events made by `eventFor(version)` — a list, or
+ * batches from an async iterable (read lazily, so a million events need not be in memory
+ * at once). Returns how many were published; never throws for Redis trouble.
  */
-export async function announceThroughRedis(redisUrl: string, events: readonly ContactEvent[], options: AnnounceOptions = {}): Promise<number> {
-  if (events.length === 0) return 0;
+export async function announceThroughRedis(
+  redisUrl: string,
+  events: readonly ContactEvent[] | AsyncIterable<readonly ContactEvent[]>,
+  options: AnnounceOptions = {},
+): Promise<number> {
+  const batches: AsyncIterable<readonly ContactEvent[]> = Array.isArray(events) ? oneBatch(events as readonly ContactEvent[]) : (events as AsyncIterable<readonly ContactEvent[]>);
   const client = createRedisClient(redisUrl, 'announcer', { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   try {
     if (!(await whenReady(client, options.timeoutMs ?? 5000))) return 0;
     const channel = eventChannel(options.redisPrefix ?? '');
-    const pipeline = client.pipeline();
-    for (const event of events) pipeline.publish(channel, encodeEvent(event));
-    const results = (await pipeline.exec()) ?? [];
-    return results.filter(([error]) => !error).length;
+    let published = 0;
+    for await (const batch of batches) {
+      if (batch.length === 0) continue;
+      const pipeline = client.pipeline();
+      for (const event of batch) pipeline.publish(channel, encodeEvent(event));
+      const results = (await pipeline.exec()) ?? [];
+      published += results.filter(([error]) => !error).length;
+    }
+    return published;
   } catch {
     return 0;
   } finally {
     await closeRedisClient(client);
   }
+}
+
+async function* oneBatch(events: readonly ContactEvent[]): AsyncGenerator<readonly ContactEvent[]> {
+  yield events;
 }

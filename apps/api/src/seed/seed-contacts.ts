@@ -11,19 +11,28 @@ const CHUNK = 500;
 /** The entities the seed command maps (its DataSource has no feature modules to register them). */
 export const SEED_ENTITIES = [ContactEntity, ContactVersionEntity];
 
+/** The seqs a seed wrote: its versions are those above `after`, up to `last`. */
+export interface SeededRange {
+  after: number;
+  last: number;
+}
+
+/** Versions read back per batch when a seed's events are announced. */
+const EVENT_BATCH = 1000;
+
 /**
- * Inserts `count` contacts into `book` (default: book 1, the first account's) in one transaction that holds the write lock, so readers never
- * see half a batch. The database's triggers give each its `created` version (written
- * straight into the database, so `edited_via: 'database'`); they are read back, in seq
- * order, as the events a live server would have announced.
+ * Inserts `count` contacts into `book` (default: book 1, the first account's) in one
+ * transaction that holds the write lock, so readers never see half a batch. The
+ * database's triggers give each its `created` version (written straight into the
+ * database, so `edited_via: 'database'`). Nothing is kept per contact, so memory stays
+ * flat at any count: the range of seqs written is returned, for seededEvents.
  */
-export async function seedContacts(dataSource: DataSource, count: number, book = 1): Promise<ContactEvent[]> {
+export async function seedContacts(dataSource: DataSource, count: number, book = 1): Promise<SeededRange> {
   const run = Date.now().toString(36);
-  const events: ContactEvent[] = [];
-  await dataSource.transaction(async (manager) => {
+  return dataSource.transaction(async (manager) => {
     const seed = new SeedRepository(manager);
     await seed.lockWrites();
-    let seen = await seed.lastSeq();
+    const after = await seed.lastSeq();
     const start = Date.now() - count; // one millisecond apart, so "newest first" has an order
     for (let offset = 0; offset < count; offset += CHUNK) {
       const rows: Array<Omit<ContactEntity, 'id'>> = [];
@@ -32,11 +41,22 @@ export async function seedContacts(dataSource: DataSource, count: number, book =
         rows.push({ ...sampleContact(i, run), address_book_id: book, created_at: at, updated_at: at });
       }
       await seed.insertContacts(rows);
-      // Writers are serialised: every version above `seen` is this chunk's.
-      const written = await seed.versionsAfter(seen);
-      for (const version of written) events.push(eventFor(version));
-      seen = Number(written.at(-1)?.id ?? seen);
     }
+    // Writers are serialised: every version above `after` is this seed's.
+    return { after, last: await seed.lastSeq() };
   });
-  return events;
+}
+
+/**
+ * The events a live server would have announced for a committed seed, in seq order, a
+ * batch at a time (keyset over the versions, so memory stays flat).
+ */
+export async function* seededEvents(dataSource: DataSource, range: SeededRange, batch = EVENT_BATCH): AsyncGenerator<ContactEvent[]> {
+  const seed = new SeedRepository(dataSource.manager);
+  for (let after = range.after; after < range.last; ) {
+    const versions = await seed.versionsBetween(after, range.last, batch);
+    if (versions.length === 0) return;
+    yield versions.map(eventFor);
+    after = Number(versions[versions.length - 1].id);
+  }
 }

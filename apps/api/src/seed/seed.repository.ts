@@ -22,7 +22,13 @@ export class SeedRepository {
     await this.manager.createQueryBuilder().insert().into(ContactEntity).values(rows).execute();
   }
 
-  versionsAfter(seq: number): Promise<ContactVersionEntity[]> {
-    return this.manager.createQueryBuilder(ContactVersionEntity, 'v').where('v.id > :seq', { seq }).orderBy('v.id', 'ASC').getMany();
+  /** Up to `limit` versions with seq in (after, upTo], oldest first. */
+  versionsBetween(after: number, upTo: number, limit: number): Promise<ContactVersionEntity[]> {
+    return this.manager
+      .createQueryBuilder(ContactVersionEntity, 'v')
+      .where('v.id > :after AND v.id <= :upTo', { after, upTo })
+      .orderBy('v.id', 'ASC')
+      .limit(limit)
+      .getMany();
   }
 }
