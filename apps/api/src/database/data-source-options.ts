@@ -18,6 +18,8 @@ import { PostgresImports1764610000000 } from './migrations/postgres-imports.migr
 import { SqliteImports1764610000000 } from './migrations/sqlite-imports.migration.js';
 import { PostgresMerges1764700000000 } from './migrations/postgres-merges.migration.js';
 import { SqliteMerges1764700000000 } from './migrations/sqlite-merges.migration.js';
+import { PostgresDeletedContacts1764800000000 } from './migrations/postgres-deleted-contacts.migration.js';
+import { SqliteDeletedContacts1764800000000 } from './migrations/sqlite-deleted-contacts.migration.js';
 
 /** How long a writer waits for another process's write lock before SQLite gives up. */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -35,7 +37,7 @@ export function dataSourceOptions(database: DatabaseConfig, entities: DataSource
       entities,
       migrations: [PostgresInitial1764100000000, PostgresSearch1764200000000, AppliedJobs1764300000000, PostgresDatabaseGuards1764415000000,
         PostgresReservationKey1764420000000, PostgresAccounts1764500000000, PostgresRicherContacts1764600000000,
-        PostgresImports1764610000000, PostgresMerges1764700000000],
+        PostgresImports1764610000000, PostgresMerges1764700000000, PostgresDeletedContacts1764800000000],
       migrationsRun: true,
       synchronize: false,
       extra: { max: 10 },
@@ -47,7 +49,7 @@ export function dataSourceOptions(database: DatabaseConfig, entities: DataSource
     database: database.path,
     entities,
     migrations: [SqliteInitial1764100000000, AppliedJobs1764300000000, SqliteDatabaseGuards1764415000000, SqliteAccounts1764500000000,
-      SqliteRicherContacts1764600000000, SqliteImports1764610000000, SqliteMerges1764700000000],
+      SqliteRicherContacts1764600000000, SqliteImports1764610000000, SqliteMerges1764700000000, SqliteDeletedContacts1764800000000],
     migrationsRun: true,
     synchronize: false,
     timeout: SQLITE_BUSY_TIMEOUT_MS,

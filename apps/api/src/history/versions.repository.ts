@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { DatabaseReader } from '../database/database-reader.js';
 import { ContactVersionEntity } from './contact-version.entity.js';
 
@@ -151,20 +151,24 @@ export class VersionsRepository {
     return Number(row?.seq ?? 0);
   }
 
-  /** Contacts whose latest version is `deleted` and that have not come back: newest deletion first. */
+  /**
+   * Contacts whose latest version is `deleted` and that have not come back, newest deletion
+   * first: read from `deleted_contacts`, which the version triggers keep (migration
+   * "deleted contacts"), so neither the page nor its exact count walks the history.
+   */
   async deletedPage(offset: number, limit: number, books: number[] | 'all'): Promise<{ count: number; rows: ContactVersionEntity[] }> {
     if (books !== 'all' && books.length === 0) return { count: 0, rows: [] };
-    const latestDeletion = this.dataSource.manager
-      .createQueryBuilder(ContactVersionEntity, 'v')
-      .where("v.edited_reason = 'deleted'")
-      .andWhere('v.id = (SELECT MAX(l.id) FROM contact_versions l WHERE l.contact_id = v.contact_id)')
-      .andWhere('NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = v.contact_id)');
-    if (books !== 'all') latestDeletion.andWhere('v.address_book_id IN (:...books)', { books });
-    const [rows, count] = await Promise.all([
-      latestDeletion.clone().orderBy('v.id', 'DESC').offset(offset).limit(limit).getMany(),
-      latestDeletion.getCount(),
+    const deleted = this.dataSource.manager.createQueryBuilder().from('deleted_contacts', 'd');
+    if (books !== 'all') deleted.where('d.address_book_id IN (:...books)', { books });
+    const [ids, count] = await Promise.all([
+      deleted.clone().select('d.version_id', 'version_id').orderBy('d.version_id', 'DESC').offset(offset).limit(limit).getRawMany<{ version_id: number }>(),
+      deleted.clone().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>(),
     ]);
-    return { count, rows };
+    const rows =
+      ids.length === 0
+        ? []
+        : await this.dataSource.manager.find(ContactVersionEntity, { where: { id: In(ids.map((row) => Number(row.version_id))) }, order: { id: 'DESC' } });
+    return { count: Number(count?.n ?? 0), rows };
   }
 }
 

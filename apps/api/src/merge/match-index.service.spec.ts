@@ -36,10 +36,12 @@ function setup() {
       return result;
     },
   } as unknown as WriteTransactions;
+  const batchesSeen: number[] = [];
   const repository = {
     anyStale: async () => stale.size > 0,
     staleBatch: async (_m: EntityManager, limit: number) => [...stale.values()].slice(0, limit),
     replaceKeys: async (_m: EntityManager, ids: number[], rows: MatchKeyRow[]) => {
+      batchesSeen.push(ids.length);
       for (const id of ids) {
         keys.set(id, rows.filter((row) => row.contact_id === id));
         stale.delete(id);
@@ -52,6 +54,7 @@ function setup() {
     index,
     stale,
     keys,
+    batchesSeen,
     get transactions() {
       return transactions;
     },
@@ -102,4 +105,22 @@ describe('MatchIndex', () => {
     expect(f.keys.has(2)).toBe(true);
     expect(f.stale.size).toBe(0);
   });
+
+  it('lets the event loop run between batches (better-sqlite3 resolves at once: requests must still be served during a big build)', async () => {
+    const f = setup();
+    for (let id = 1; id <= 1200; id++) f.stale.set(id, staleRow(id));
+    let ticked = false;
+    let batchesBeforeTick = -1;
+    setImmediate(() => {
+      ticked = true;
+      batchesBeforeTick = f.batchesSeen.length;
+    });
+    await f.index.refresh();
+    expect(ticked).toBe(true);
+    expect(f.batchesSeen.length).toBeGreaterThan(1);
+    // The callback ran after the first batch, not after the last one.
+    expect(batchesBeforeTick).toBeLessThan(f.batchesSeen.length);
+    expect(f.stale.size).toBe(0);
+  });
+
 });

@@ -6,8 +6,8 @@ import type { LabeledValue } from '@contacts/wire-types';
 import { matchKeysOf } from './match-keys.js';
 import { type MatchKeyRow, MatchKeysRepository, type StaleContactRow } from './match-keys.repository.js';
 
-/** Stale contacts per write transaction: each holds the write lock briefly, so other writers interleave. */
-const REFRESH_BATCH = 2000;
+/** Stale contacts per write transaction: each holds the write lock (and, on SQLite, the event loop) briefly. */
+const REFRESH_BATCH = 500;
 /** After this process's own writes, the keys are brought up to date at most this often, in the background. */
 const BACKGROUND_DELAY_MS = 2000;
 
@@ -64,6 +64,9 @@ export class MatchIndex implements OnApplicationBootstrap, OnModuleDestroy {
         return stale.length < REFRESH_BATCH;
       });
       if (done) return;
+      // better-sqlite3 answers synchronously, so without this the batches would run as one chain of
+      // resolved promises and no request would be served until the whole index was built.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
