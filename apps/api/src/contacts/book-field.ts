@@ -15,9 +15,14 @@ export function bookFieldOf(body: unknown): number | undefined {
 
 /** `?address_book=` on the list: absent → undefined; digits → the id; else a 400 keyed by it. */
 export function bookFilterOf(raw: unknown): number | undefined {
+  return idFilterOf(raw, 'address_book');
+}
+
+/** A query parameter naming an id (`?address_book=`, `?contact=`): absent → undefined; digits → the id; else a 400 keyed by `field`. */
+export function idFilterOf(raw: unknown, field: string): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw) || Number(raw) < 1) {
-    throw badRequest({ address_book: ['A valid integer is required.'] });
+    throw badRequest({ [field]: ['A valid integer is required.'] });
   }
   return Number(raw);
 }

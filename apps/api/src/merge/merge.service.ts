@@ -4,7 +4,7 @@ import type { BookAccess } from '../access/book-access.js';
 import { ApiError, badRequest, detailError, emailTaken, notFound } from '../common/api-errors.js';
 import { nowIso } from '../common/clock.js';
 import { ifMatchSatisfied } from '../common/etag.js';
-import { bookFilterOf } from '../contacts/book-field.js';
+import { bookFilterOf, idFilterOf } from '../contacts/book-field.js';
 import { ContactMutations } from '../contacts/contact-mutations.js';
 import type { BatchWrite, MutationBatch } from '../contacts/mutation-batch.js';
 import type { StoredContact } from '../contacts/stored-contact.js';
@@ -123,7 +123,7 @@ export class MergeService {
   async list(query: MergesQuery, access: BookAccess): Promise<Merge[]> {
     const book = bookFilterOf(query.address_book);
     if (book !== undefined) access.requireRead(book);
-    const contact = contactFilterOf(query.contact);
+    const contact = idFilterOf(query.contact, 'contact');
     return (await this.merges.list(book !== undefined ? [book] : access.readableBooks(), contact, MERGES_LIMIT)).map(toMerge);
   }
 
@@ -157,10 +157,4 @@ export class MergeService {
 function plain(contact: StoredContact): Contact {
   const { vcard_extra: _extra, ...rest } = contact;
   return rest;
-}
-
-function contactFilterOf(raw: unknown): number | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw) || Number(raw) < 1) throw badRequest({ contact: ['A valid integer is required.'] });
-  return Number(raw);
 }
