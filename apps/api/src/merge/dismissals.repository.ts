@@ -79,22 +79,25 @@ export class DismissalsRepository {
         ORDER BY d.id DESC${limit === undefined ? '' : ` LIMIT ${Number(limit)}`}`,
       params,
     )) as Array<Omit<DismissalRow, 'contacts'>>;
-    const result: DismissalRow[] = [];
-    for (const row of rows) {
-      const pairs = (await manager.query(`SELECT low_id, high_id FROM duplicate_dismissal_pairs WHERE dismissal_id = ${this.mark(1)}`, [row.id])) as Array<{
-        low_id: number;
-        high_id: number;
-      }>;
-      const contacts = [...new Set(pairs.flatMap((pair) => [Number(pair.low_id), Number(pair.high_id)]))].sort((a, b) => a - b);
-      result.push({
-        ...row,
-        id: Number(row.id),
-        address_book_id: Number(row.address_book_id),
-        dismissed_by_id: row.dismissed_by_id === null ? null : Number(row.dismissed_by_id),
-        contacts,
-      });
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => Number(row.id));
+    const inIds = this.postgres ? 'dismissal_id = ANY($1::int[])' : 'dismissal_id IN (SELECT value FROM json_each(?))';
+    const pairs = (await manager.query(`SELECT dismissal_id, low_id, high_id FROM duplicate_dismissal_pairs WHERE ${inIds}`, [
+      this.postgres ? ids : JSON.stringify(ids),
+    ])) as Array<{ dismissal_id: number; low_id: number; high_id: number }>;
+    const contacts = new Map<number, Set<number>>(ids.map((id) => [id, new Set()]));
+    for (const pair of pairs) {
+      const set = contacts.get(Number(pair.dismissal_id));
+      set?.add(Number(pair.low_id));
+      set?.add(Number(pair.high_id));
     }
-    return result;
+    return rows.map((row) => ({
+      ...row,
+      id: Number(row.id),
+      address_book_id: Number(row.address_book_id),
+      dismissed_by_id: row.dismissed_by_id === null ? null : Number(row.dismissed_by_id),
+      contacts: [...(contacts.get(Number(row.id)) ?? [])].sort((a, b) => a - b),
+    }));
   }
 
   private mark(n: number): string {

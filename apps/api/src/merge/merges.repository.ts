@@ -122,19 +122,24 @@ export class MergesRepository {
     return this.withMembers(rows.map(normalised), this.dataSource.manager);
   }
 
+  /** The merges with their members, read in one query for all of them. */
   private async withMembers(merges: MergeRow[], manager: EntityManager): Promise<MergeWithMembers[]> {
-    const result: MergeWithMembers[] = [];
-    for (const merge of merges) {
-      const members = (await manager.query(
-        `SELECT contact_id, role, position, restore_version_id FROM merge_contacts WHERE merge_id = ${this.mark(1)} ORDER BY position`,
-        [merge.id],
-      )) as MergeMember[];
-      result.push({
-        ...merge,
-        members: members.map((m) => ({ contact_id: Number(m.contact_id), role: m.role, position: Number(m.position), restore_version_id: Number(m.restore_version_id) })),
-      });
+    if (merges.length === 0) return [];
+    const ids = merges.map((merge) => merge.id);
+    const rows = (await manager.query(
+      `SELECT merge_id, contact_id, role, position, restore_version_id FROM merge_contacts WHERE ${this.inList('merge_id')} ORDER BY merge_id, position`,
+      [this.postgres ? ids : JSON.stringify(ids)],
+    )) as Array<MergeMember & { merge_id: number }>;
+    const members = new Map<number, MergeMember[]>(ids.map((id) => [id, []]));
+    for (const m of rows) {
+      members.get(Number(m.merge_id))?.push({ contact_id: Number(m.contact_id), role: m.role, position: Number(m.position), restore_version_id: Number(m.restore_version_id) });
     }
-    return result;
+    return merges.map((merge) => ({ ...merge, members: members.get(merge.id) ?? [] }));
+  }
+
+  /** `column` is one of the ids bound as the first parameter (an int array on PostgreSQL, JSON on SQLite). */
+  private inList(column: string): string {
+    return this.postgres ? `${column} = ANY($1::int[])` : `${column} IN (SELECT value FROM json_each(?))`;
   }
 
   private mark(n: number): string {
