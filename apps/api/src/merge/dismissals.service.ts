@@ -8,6 +8,7 @@ import { WriteTransactions } from '../database/write-transactions.js';
 import { bookFilterOf } from '../contacts/book-field.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { type DismissalRow, DismissalsRepository } from './dismissals.repository.js';
+import { idListOf } from './id-list.js';
 import { toDismissal } from './merge.mapper.js';
 
 export interface DismissalsQuery {
@@ -27,7 +28,11 @@ export class DismissalsService {
   ) {}
 
   async dismiss(body: unknown, access: BookAccess): Promise<DuplicateDismissal> {
-    const ids = contactIdsOf(asObjectBody(body).contacts);
+    const ids = idListOf(asObjectBody(body).contacts, 'contacts', {
+      min: 2,
+      max: MAX_DISMISSED_CONTACTS,
+      tooFew: 'Name at least two contacts that are not the same person.',
+    });
     const found = new Map((await this.contacts.readableByIds(ids, access)).map((contact) => [contact.id, contact]));
     const missing = ids.find((id) => !found.has(id));
     if (missing !== undefined) throw badRequest({ contacts: [`Invalid pk "${missing}" - object does not exist.`] });
@@ -54,14 +59,3 @@ export class DismissalsService {
   }
 }
 
-function contactIdsOf(raw: unknown): number[] {
-  if (raw === undefined || raw === null) throw badRequest({ contacts: ['This field is required.'] });
-  if (!Array.isArray(raw)) throw badRequest({ contacts: ['Expected a list of contact ids.'] });
-  const invalid = raw.find((id) => typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1);
-  if (invalid !== undefined) throw badRequest({ contacts: [`Incorrect type. Expected pk value, received ${JSON.stringify(invalid)}.`] });
-  const ids = raw as number[];
-  if (new Set(ids).size !== ids.length) throw badRequest({ contacts: ['Each contact may be named only once.'] });
-  if (ids.length < 2) throw badRequest({ contacts: ['Name at least two contacts that are not the same person.'] });
-  if (ids.length > MAX_DISMISSED_CONTACTS) throw badRequest({ contacts: [`Ensure this field has no more than ${MAX_DISMISSED_CONTACTS} elements.`] });
-  return ids;
-}

@@ -1,6 +1,7 @@
 import { MAX_MERGE_OTHERS, MERGE_FIELD_NAMES } from '@contacts/wire-types';
 import { badRequest } from '../common/api-errors.js';
 import { asObjectBody } from '../common/request-body.js';
+import { idListOf } from './id-list.js';
 
 /** A merge's body before its values are validated as contact fields. */
 export interface MergeRequestShape {
@@ -25,14 +26,7 @@ export function mergeRequestOf(body: unknown, survivorId: number): MergeRequestS
 }
 
 function othersOf(raw: unknown, survivorId: number): number[] {
-  if (raw === undefined || raw === null) throw badRequest({ others: ['This field is required.'] });
-  if (!Array.isArray(raw)) throw badRequest({ others: ['Expected a list of contact ids.'] });
-  if (raw.length === 0) throw badRequest({ others: ['Name at least one other contact to merge into this one.'] });
-  if (raw.length > MAX_MERGE_OTHERS) throw badRequest({ others: [`Ensure this field has no more than ${MAX_MERGE_OTHERS} elements.`] });
-  const invalid = raw.find((id) => typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1);
-  if (invalid !== undefined) throw badRequest({ others: [`Incorrect type. Expected pk value, received ${JSON.stringify(invalid)}.`] });
-  const ids = raw as number[];
+  const ids = idListOf(raw, 'others', { min: 1, max: MAX_MERGE_OTHERS, tooFew: 'Name at least one other contact to merge into this one.' });
   if (ids.includes(survivorId)) throw badRequest({ others: ['A contact cannot be merged into itself.'] });
-  if (new Set(ids).size !== ids.length) throw badRequest({ others: ['Each contact may be named only once.'] });
   return ids;
 }
