@@ -3,6 +3,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 N ?= 10000
+CONTACTS ?= 1000000
+CLIENTS ?= 10000
 # The Compose v2 plugin when it works, else Debian's docker-compose (v1).
 COMPOSE ?= $(shell docker compose version >/dev/null 2>&1 && echo 'docker compose' || echo docker-compose)
 # make up DB=postgres: the `postgres` profile, and the API pointed at it.
@@ -11,7 +13,7 @@ ifeq ($(DB),postgres)
 COMPOSE_ENV := COMPOSE_PROFILES=postgres DATABASE_URL=postgres://contacts@postgres:5432/contacts
 endif
 
-.PHONY: help install build run dev test tools test-unit test-e2e test-browser test-web migrate seed bench lint fmt up down logs shell services check-containers audit soak
+.PHONY: help install build run dev test tools test-unit test-e2e test-browser test-web migrate seed bench bench-scale lint fmt up down logs shell services check-containers audit soak
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -46,6 +48,9 @@ test: build services tools ## Run every test: API unit + e2e (SQLite and Postgre
 bench: build services ## Print the product's benchmark figures (JSON and a table; saved in bench-results/)
 	@bash scripts/ensure-tools.sh --bench
 	node scripts/bench/run-all.mjs
+
+bench-scale: build services ## issue 17's table: 1M contacts, 10k live clients, each row beside its floor (minutes; CONTACTS=, CLIENTS= override)
+	node scripts/bench/scale.mjs --contacts $(CONTACTS) --clients $(CLIENTS)
 
 audit: install ## Fail on high/critical advisories in production dependencies (skipped, loudly, if the registry is unreachable)
 	@bash scripts/audit.sh

@@ -8,6 +8,11 @@
 // Mode: BENCH_AUTH=none (default; Part 1: anyone connects, one book, every client gets every
 // event) or BENCH_AUTH=accounts (Part 2: 10 accounts, each with its own book, some books
 // shared as viewer; every client authenticates and must get exactly the events of its books).
+// Scale: BENCH_CLIENTS (1000), BENCH_UPDATES (50); BENCH_TRANSPORT=socket.io (default) or
+// plain-ws for AUTH=none's lean clients; BENCH_API_ENTRY runs another build of main.js.
+// E.g. 10,000 clients, 20 updates: `BENCH_CLIENTS=10000 BENCH_UPDATES=20 npm run bench:realtime`.
+// Every client holds one fd in this process and one in a replica: the soft open-files
+// limit must cover the clients (the bench checks it before connecting).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +25,10 @@ import { freePort, percentile, rssMb, sleep, waitHealthy } from './bench-utils.m
 import { connectPlainWsClient, connectWireClient } from './socket-io-wire-client.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const ENTRY = join(ROOT, 'dist/api/apps/api/src/main.js');
+const ENTRY = process.env.BENCH_API_ENTRY ? resolve(process.env.BENCH_API_ENTRY) : join(ROOT, 'dist/api/apps/api/src/main.js');
 const now = () => performance.timeOrigin + performance.now(); // comparable across threads
 const CLIENT_THREADS = Number(process.env.BENCH_CLIENT_THREADS ?? 2); // the replicas need the other cores
+const CONNECTS_IN_FLIGHT = 200; // per client thread
 const NAMES = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov', 'Donald Knuth', 'Margaret Hamilton', 'Ken Thompson', 'Frances Allen', 'Dennis Ritchie'];
 
 async function startReplica(env) {
@@ -45,6 +51,13 @@ function cpuMs(pid) {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** This process's soft limit on open files (Max open files in /proc/self/limits), or Infinity. */
+function openFilesLimit() {
+  const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+  const soft = line?.split(/\s{2,}/)[1];
+  return soft && /^\d+$/.test(soft) ? Number(soft) : Infinity;
+}
+
 const round = (x) => (x === null ? null : Math.round(x * 10) / 10);
 
 /** p50 / p99 / max of some latencies, in ms to one decimal. */
@@ -65,9 +78,10 @@ const contactBody = (label, extra = {}) => ({
  * AUTH=none (Part 1): one contact, every client on Socket.IO without credentials, every
  * client reads everything (`readable: null`).
  */
-async function openPlan(urls, clients, clientKind) {
+async function openPlan(urls, clients, clientKind, transport) {
   const { body: created } = await call(urls[0], 'POST', '/api/contacts/', { body: contactBody('Mark') });
-  const protocol = clientKind === 'wire' ? 'socket.io-wire' : 'socket.io-client';
+  if (transport === 'plain-ws' && clientKind !== 'wire') throw new Error('BENCH_TRANSPORT=plain-ws needs BENCH_CLIENT=wire');
+  const protocol = transport === 'plain-ws' ? 'plain-ws' : clientKind === 'wire' ? 'socket.io-wire' : 'socket.io-client';
   return {
     targets: [{ contactId: created.id, book: created.address_book ?? null, headers: {} }],
     specs: Array.from({ length: clients }, (_, i) => ({ i, url: urls[i % urls.length], replica: i % urls.length, protocol, readable: null })),
@@ -140,11 +154,14 @@ async function accountsPlan(urls, clients, clientKind, accountCount) {
  * Runs the benchmark and returns its figures. Options: clients (1000), updates (50),
  * clientKind ('wire' | 'socket.io-client'; BENCH_CLIENT), auth ('none' | 'accounts';
  * BENCH_AUTH), accounts (10, AUTH=accounts only), gapMs (20; BENCH_UPDATE_GAP_MS),
- * redisUrl (REDIS_URL or redis://127.0.0.1:6379), timeoutMs (110 000).
+ * redisUrl (REDIS_URL or redis://127.0.0.1:6379), timeoutMs (110 000; BENCH_TIMEOUT_MS),
+ * transport ('socket.io' | 'plain-ws', AUTH=none only; BENCH_TRANSPORT).
  */
 export async function runRealtimeBench(options = {}) {
-  const clients = options.clients ?? 1000;
-  const updates = options.updates ?? 50;
+  const clients = options.clients ?? Number(process.env.BENCH_CLIENTS ?? 1000);
+  const updates = options.updates ?? Number(process.env.BENCH_UPDATES ?? 50);
+  const transport = options.transport ?? process.env.BENCH_TRANSPORT ?? 'socket.io';
+  if (transport !== 'socket.io' && transport !== 'plain-ws') throw new Error(`transport must be socket.io or plain-ws, got ${transport}`);
   const clientKind = options.clientKind ?? process.env.BENCH_CLIENT ?? 'wire';
   const auth = options.auth ?? process.env.BENCH_AUTH ?? 'none';
   if (auth !== 'none' && auth !== 'accounts') throw new Error(`auth must be none or accounts, got ${auth}`);
@@ -152,6 +169,9 @@ export async function runRealtimeBench(options = {}) {
   const gapMs = options.gapMs ?? Number(process.env.BENCH_UPDATE_GAP_MS ?? 20);
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm run build:lib && npm run build:api`);
+  // One fd per client here (the worker threads share the process), plus some for HTTP and Redis.
+  const fdLimit = openFilesLimit();
+  if (clients + 256 > fdLimit) throw new Error(`${clients} clients need ${clients + 256} open files here; the soft limit is ${fdLimit} (ulimit -n)`);
   const dir = mkdtempSync(join(tmpdir(), 'contacts-bench-'));
   const env = {
     AUTH: auth,
@@ -169,13 +189,13 @@ export async function runRealtimeBench(options = {}) {
     console.error('realtime bench: time limit reached');
     for (const r of replicas) r.child.kill('SIGKILL');
     process.exit(2);
-  }, options.timeoutMs ?? 110_000);
+  }, options.timeoutMs ?? Number(process.env.BENCH_TIMEOUT_MS ?? 110_000));
   try {
     replicas.push(await startReplica(env)); // migrates first
     replicas.push(await startReplica(env));
     const urls = replicas.map((r) => r.baseUrl);
     const setupStarted = Date.now();
-    const plan = auth === 'accounts' ? await accountsPlan(urls, clients, clientKind, options.accounts ?? 10) : await openPlan(urls, clients, clientKind);
+    const plan = auth === 'accounts' ? await accountsPlan(urls, clients, clientKind, options.accounts ?? 10) : await openPlan(urls, clients, clientKind, transport);
     const setupMs = Date.now() - setupStarted;
 
     const sentAt = new Map(); // first_name -> time the PATCH was sent
@@ -363,7 +383,13 @@ function runClientThread() {
       socket.once('connect_error', rej);
     });
   };
-  Promise.all(specs.map((spec) => connect(spec).then((client) => sockets.push(client))))
+  // A bounded number of handshakes in flight, so thousands of clients do not overflow the
+  // replicas' accept backlog (a dropped SYN is retried only after a second).
+  const queue = [...specs];
+  const connectNext = async () => {
+    for (let spec = queue.shift(); spec; spec = queue.shift()) sockets.push(await connect(spec));
+  };
+  Promise.all(Array.from({ length: Math.min(CONNECTS_IN_FLIGHT, queue.length) }, connectNext))
     .then(() => parentPort.postMessage({ type: 'ready' }))
     .catch((error) => parentPort.postMessage({ type: 'failed', error: String(error?.message ?? error) }));
   parentPort.on('message', () => {

@@ -176,3 +176,65 @@ describe('contacts UI (browser)', () => {
     expect(report).toEqual({ list: [], 'edit dialog': [], history: [], deleted: [] });
   }, 60_000);
 });
+
+describe('a long contact list (browser)', () => {
+  const TOTAL = 250;
+  let server: ApiProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startApi({ env: { CREATE_DELAY_MS: '0' } });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    // Created in order, so Person1 is the oldest: the last row of the list.
+    for (let n = 1; n <= TOTAL; n += 25) {
+      await Promise.all(Array.from({ length: Math.min(25, TOTAL - n + 1) }, (_, i) => createContact(server.baseUrl, person(n + i))));
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const rendered = () => page.getByTestId('contact-row').count();
+
+  it('scrolls to the last contact without page numbers, keeping only a window of rows, and back to the top', async () => {
+    await page.goto(server.baseUrl);
+    await page.getByTestId('contact-row').first().waitFor();
+    expect((await page.getByTestId('total-count').textContent())?.trim()).toBe(String(TOTAL));
+    expect(await page.getByRole('button', { name: /^\d+$/ }).count()).toBe(0);
+    const last = page.getByTestId('contact-row').filter({ hasText: 'Person1 Example' });
+    const first = page.getByTestId('contact-row').filter({ hasText: `Person${TOTAL} Example` });
+    for (let i = 0; i < 60 && !(await last.count()); i++) {
+      await page.mouse.wheel(0, 2500);
+      await page.waitForTimeout(100);
+    }
+    await last.scrollIntoViewIfNeeded();
+    expect(await last.getAttribute('aria-posinset')).toBe(String(TOTAL));
+    expect(await last.getAttribute('aria-setsize')).toBe(String(TOTAL));
+    // Past the end: nothing more to load, and the first rows were let go on the way down.
+    expect(await page.getByTestId('loading-more').count()).toBe(0);
+    expect(await first.count()).toBe(0);
+    expect(await rendered()).toBeLessThan(TOTAL);
+    expect(await page.getByTestId('rows-above').count()).toBe(1);
+    await screenshot(page, '12-long-list-end');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Dragged to the top: the rows above come back through the cursor's previous links.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await first.waitFor({ timeout: 10_000 });
+    await page.getByTestId('rows-above').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await first.getAttribute('aria-posinset')).toBe('1');
+
+    // Down again, then the Back to top control.
+    for (let i = 0; i < 60 && !(await last.count()); i++) {
+      await page.mouse.wheel(0, 2500);
+      await page.waitForTimeout(100);
+    }
+    await page.getByRole('button', { name: 'Back to top' }).click();
+    await first.waitFor({ timeout: 5000 });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contacts-heading');
+  }, 90_000);
+});

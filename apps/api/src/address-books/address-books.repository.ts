@@ -25,14 +25,14 @@ export interface MemberRow {
 
 type Raw = Record<string, unknown>;
 
-const BOOK_COLUMNS = 'b.id, b.name, b.owner_id, u.name AS owner_name, b.created_at, COALESCE(cc.n, 0) AS contact_count';
+const BOOK_COLUMNS = 'b.id, b.name, b.owner_id, u.name AS owner_name, b.created_at, COALESCE(cc.contacts, 0) AS contact_count';
 
 /**
  * All SQL about address books and their members, plus the two reads of the users table
  * this feature needs (names and emails of members, an account by email): accounts'
  * repositories are its own. Writes, and the reads a write makes, take the transaction's
  * manager; every other read goes to the reader (committed rows only). Contact counts are
- * one grouped count per statement, never one query per book.
+ * read from address_book_contact_counts, which the database's triggers keep exact.
  */
 @Injectable()
 export class AddressBooksRepository {
@@ -56,9 +56,7 @@ export class AddressBooksRepository {
        FROM address_book_members m
        JOIN address_books b ON b.id = m.address_book_id
        LEFT JOIN users u ON u.id = b.owner_id
-       LEFT JOIN (SELECT c.address_book_id, COUNT(*) AS n FROM contacts c
-                  JOIN address_book_members cm ON cm.address_book_id = c.address_book_id AND cm.user_id = :user
-                  GROUP BY c.address_book_id) cc ON cc.address_book_id = b.id
+       LEFT JOIN address_book_contact_counts cc ON cc.address_book_id = b.id
        WHERE m.user_id = :user
        ORDER BY CASE WHEN b.owner_id = :user THEN 0 ELSE 1 END, b.id`,
       { user: userId },
@@ -73,7 +71,7 @@ export class AddressBooksRepository {
       `SELECT ${BOOK_COLUMNS}
        FROM address_books b
        LEFT JOIN users u ON u.id = b.owner_id
-       LEFT JOIN (SELECT address_book_id, COUNT(*) AS n FROM contacts GROUP BY address_book_id) cc ON cc.address_book_id = b.id
+       LEFT JOIN address_book_contact_counts cc ON cc.address_book_id = b.id
        ORDER BY b.id`,
       {},
     );
@@ -88,7 +86,7 @@ export class AddressBooksRepository {
        FROM address_book_members m
        JOIN address_books b ON b.id = m.address_book_id
        LEFT JOIN users u ON u.id = b.owner_id
-       CROSS JOIN (SELECT COUNT(*) AS n FROM contacts WHERE address_book_id = :book) cc
+       LEFT JOIN address_book_contact_counts cc ON cc.address_book_id = b.id
        WHERE m.address_book_id = :book ${userId === undefined ? '' : 'AND m.user_id = :user'}
        ORDER BY m.user_id`,
       userId === undefined ? { book: bookId } : { book: bookId, user: userId },
@@ -107,8 +105,8 @@ export class AddressBooksRepository {
   }
 
   async contactCount(manager: EntityManager, bookId: number): Promise<number> {
-    const [row] = await this.run(manager, 'SELECT COUNT(*) AS n FROM contacts WHERE address_book_id = :book', { book: bookId });
-    return Number(row.n);
+    const [row] = await this.run(manager, 'SELECT contacts AS n FROM address_book_contact_counts WHERE address_book_id = :book', { book: bookId });
+    return Number(row?.n ?? 0);
   }
 
   /** A new book and its owner's member row; its id. */

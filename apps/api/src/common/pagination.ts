@@ -26,8 +26,13 @@ function positiveInt(raw: unknown): number | null {
 export function parsePageRequest(query: Record<string, unknown>): PageRequest {
   const page = query.page === undefined || query.page === '' ? 1 : positiveInt(query.page);
   if (page === null) throw notFound('Invalid page.');
-  const pageSize = Math.min(positiveInt(query.page_size) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const pageSize = pageSizeOf(query);
   return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
+/** `page_size`, as DRF reads it: the default when absent or bad, capped at the maximum. */
+export function pageSizeOf(query: Record<string, unknown>): number {
+  return Math.min(positiveInt(query.page_size) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
 }
 
 export function buildPage<T>(request: PageRequest, count: number, results: T[], links: PageLinkBase): Page<T> {

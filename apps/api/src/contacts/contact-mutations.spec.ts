@@ -88,7 +88,7 @@ function fakes() {
   };
 
   const writes = {
-    async run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    async run<T>(work: (m: EntityManager) => Promise<T>, afterCommit?: (result: T) => void): Promise<T> {
       const saved = { contacts: new Map([...contacts].map(([id, row]) => [id, { ...row }])), versions: [...versions] };
       log.push('begin');
       inTransaction = true;
@@ -97,6 +97,8 @@ function fakes() {
         interloper = null;
         const result = await work(manager);
         log.push('commit');
+        inTransaction = false;
+        afterCommit?.(result);
         return result;
       } catch (error) {
         ({ contacts, versions } = saved);

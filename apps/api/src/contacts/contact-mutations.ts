@@ -103,15 +103,15 @@ export class ContactMutations implements ContactRevisionWriter {
    */
   async batch<T>(access: BookAccess, work: (batch: MutationBatch) => Promise<T>): Promise<T> {
     const events: ContactEvent[] = [];
-    let result: T;
     try {
-      result = await this.writes.run((manager) => work(new MutationBatch(manager, access, this.contacts, this.versions, this.steps, events)));
+      return await this.writes.run(
+        (manager) => work(new MutationBatch(manager, access, this.contacts, this.versions, this.steps, events)),
+        () => events.forEach((event) => this.events.publish(event)),
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken(409);
       throw error;
     }
-    for (const event of events) this.events.publish(event);
-    return result;
   }
 
   /**
@@ -306,19 +306,23 @@ export class ContactMutations implements ContactRevisionWriter {
     return (await outcome).contact;
   }
 
-  /** Runs `work` in a write transaction; its event (if any) is published once it has committed. */
+  /**
+   * Runs `work` in a write transaction; its event (if any) is published once it has
+   * committed, in commit (seq) order with every other write's.
+   */
   private async commit<T extends MaybeOutcome>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    let outcome: T;
     try {
-      outcome = await this.writes.run(work);
+      return await this.writes.run(work, this.publishEvent);
     } catch (error) {
       // The index is the last line of defence, e.g. a writer outside this process.
       if (isUniqueViolation(error)) throw emailTaken(409);
       throw error;
     }
-    if (outcome.event) this.events.publish(outcome.event);
-    return outcome;
   }
+
+  private readonly publishEvent = ({ event }: MaybeOutcome): void => {
+    if (event) this.events.publish(event);
+  };
 
   private recorded(manager: EntityManager, channel: Channel & { reason: EditedReason; at: string }, write: () => Promise<number>): Promise<Outcome> {
     return this.steps.recorded(manager, channel, write);

@@ -32,6 +32,16 @@ export class ContactsController {
   @ApiQuery({ name: 'address_book', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Only this book (default: every book the caller can read)' })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 1; past the end → 404 {"detail": "Invalid page."}' })
   @ApiQuery({ name: 'page_size', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 20; larger values are capped at 100' })
+  @ApiQuery({
+    name: 'cursor',
+    required: false,
+    type: String,
+    description:
+      'Cursor pagination (DRF CursorPagination style), cheap at any depth: present, even empty (the first page), it replaces `page`. ' +
+      'The token is opaque: follow the `next`/`previous` links, which keep the other parameters. `count` stays exact; `previous` is null ' +
+      'on the first page, `next` on the last. A row changed while walking moves to the top and is not met again; no row is met twice. ' +
+      'A bad token → 404 {"detail": "Invalid cursor"}',
+  })
   @ApiJson(200, 'A page of contacts', 'ContactPage')
   @ApiErrors(400, 404)
   @UseInterceptors(PageBodyInterceptor) // the page's cached compressed copy for clients that accept one

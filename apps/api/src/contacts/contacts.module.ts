@@ -9,6 +9,7 @@ import { ContactMutations } from './contact-mutations.js';
 import { ContactPageCache } from './contact-page-cache.js';
 import { ContactEntity } from './contact.entity.js';
 import { ContactsController } from './contacts.controller.js';
+import { ContactSearchRepository } from './contact-search.repository.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { ContactsService } from './contacts.service.js';
 import { EmailReservations } from './email-reservations.js';
@@ -33,6 +34,7 @@ import { ContactInputValidator } from './validators/contact-input.validator.js';
     BookContactsEraserService,
     { provide: BookContactsEraser, useExisting: BookContactsEraserService },
     ContactsRepository,
+    ContactSearchRepository,
     MutationContextRepository,
     ContactInputValidator,
     EmailReservations,

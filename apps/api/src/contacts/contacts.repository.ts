@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DatabaseReader } from '../database/database-reader.js';
+import { sqliteStatement } from '../database/sqlite-statements.js';
 import type { DetailColumns } from '../history/contact-columns.js';
 import { ContactEntity } from './contact.entity.js';
+import { ContactSearchRepository } from './contact-search.repository.js';
+import type { PageWindow } from './page-window.js';
 
 export interface ContactPageQuery {
   search: string;
-  offset: number;
-  limit: number;
   /** The books to list (what the caller may read, or the one asked for); `all` = no filter. */
   books: number[] | 'all';
+  window: PageWindow;
 }
+
+type KeysetWindow = Extract<PageWindow, { kind: 'keyset' }>;
 
 /** What lists and reads return: everything but `vcard_extra` (possibly large, only the vCard needs it). */
 const COLUMNS = `c.id, c.address_book_id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at,
@@ -36,17 +40,13 @@ export type NewContactRow = Pick<ContactColumns, 'address_book_id' | 'first_name
 
 const INSERTABLE = ['id', 'address_book_id', 'first_name', 'last_name', 'email', 'phone', 'created_at', 'updated_at', 'organization', 'job_title',
   'notes', 'birthday', 'other_emails', 'other_phones', 'addresses', 'uid', 'vcard_extra'] as const;
-
-/** Up to this many search matches, a page is read by primary key rather than by date index. */
-const INLINE_MATCH_IDS = 2000;
+/** The columns an update may set (all but the id); anything else in its changes is ignored. */
+const UPDATABLE = INSERTABLE.filter((column): column is Exclude<(typeof INSERTABLE)[number], 'id'> => column !== 'id');
 
 /** Up to this many books, a page over several books may merge per-book index walks (severalBooksPage). */
 const MERGED_BOOKS = 32;
 /** Books holding at least 1/DENSE_SHARE of all contacts are read through the date index. */
 const DENSE_SHARE = 4;
-
-/** Terms shorter than a trigram cannot use the full-text index. */
-const MIN_INDEXED_TERM = 3;
 
 /**
  * All SQL about the contacts table. Writes, and the reads a write transaction makes, take
@@ -58,18 +58,26 @@ export class ContactsRepository {
   private readonly postgres: boolean;
   private readonly dataSource: DataSource;
 
-  constructor(reader: DatabaseReader) {
+  constructor(
+    reader: DatabaseReader,
+    private readonly contactSearch: ContactSearchRepository,
+  ) {
     this.dataSource = reader.dataSource;
     this.sqlite = this.dataSource.options.type === 'better-sqlite3';
     this.postgres = this.dataSource.options.type === 'postgres';
   }
 
+  /** Every write reads its contact first (and a PATCH once more before, on the reader): on SQLite a prepared statement. */
   findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
+    const statement = sqliteStatement(manager, `SELECT ${COLUMNS} FROM contacts c WHERE c.id = ?`);
+    if (statement) return Promise.resolve((statement.get(id) as ContactEntity | undefined) ?? null);
     return manager.findOneBy(ContactEntity, { id });
   }
 
   /** The row with its `vcard_extra`. */
   findStored(id: number, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
+    const statement = sqliteStatement(manager, `SELECT ${STORED_COLUMNS} FROM contacts c WHERE c.id = ?`);
+    if (statement) return Promise.resolve((statement.get(id) as ContactEntity | undefined) ?? null);
     return manager.createQueryBuilder(ContactEntity, 'c').addSelect('c.vcard_extra').where('c.id = :id', { id }).getOne();
   }
 
@@ -117,6 +125,12 @@ export class ContactsRepository {
 
   /** The id of the contact of book `book` using this email (case-insensitively), other than `exceptId`. */
   async emailOwner(book: number, email: string, exceptId?: number, manager: EntityManager = this.dataSource.manager): Promise<number | null> {
+    const except = exceptId === undefined ? '' : ' AND c.id <> ?';
+    const statement = sqliteStatement(manager, `SELECT c.id FROM contacts c WHERE c.address_book_id = ? AND lower(c.email) = lower(?)${except}`);
+    if (statement) {
+      const owner = statement.get(book, email, ...(exceptId === undefined ? [] : [exceptId])) as { id: number } | undefined;
+      return owner ? Number(owner.id) : null;
+    }
     const query = manager
       .createQueryBuilder(ContactEntity, 'c')
       .select('c.id', 'id')
@@ -128,64 +142,97 @@ export class ContactsRepository {
   }
 
   /**
-   * The list is the hottest path: plain SQL with COUNT(*) (the query builder's getCount()
-   * is COUNT(DISTINCT id), ~100x slower on SQLite), so every call reuses cached statements.
+   * The list is the hottest path: plain SQL, so every call reuses cached statements. The
+   * count of an unsearched list is read from the counts the database keeps per book
+   * (address_book_contact_counts), never counted; a page by number reads its ids from the
+   * covering date index before it reads any row (a deferred join), from whichever end of
+   * the list is nearer; a page by key seeks straight to its place.
    */
-  async page({ search, offset, limit, books }: ContactPageQuery): Promise<{ count: number; rows: ContactEntity[] }> {
+  async page({ search, books, window }: ContactPageQuery): Promise<{ count: number; rows: ContactEntity[] }> {
     if (books !== 'all' && books.length === 0) return { count: 0, rows: [] };
-    if (this.sqlite && search.length >= MIN_INDEXED_TERM) return this.indexedSearchPage(search, offset, limit, books);
-    if (this.sqlite && !search && books !== 'all' && books.length > 1 && books.length <= MERGED_BOOKS) return this.severalBooksPage(books, offset, limit);
-    const filter = search ? this.searchFilter(search) : { where: '', params: [] as unknown[] };
-    const { where, params } = this.inBooks(filter, books);
-    const [rows, [{ n }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${COLUMNS} FROM contacts c ${where} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${this.mark(params.length + 1)} OFFSET ${this.mark(params.length + 2)}`,
-        [...params, limit, offset],
-      ) as Promise<ContactEntity[]>,
-      this.dataSource.query(`SELECT COUNT(*) AS n FROM contacts c ${where}`, params) as Promise<Array<{ n: number | string }>>,
-    ]);
-    return { count: Number(n), rows };
+    if (search) return this.searchPage(search, books, window);
+    const count = await this.countIn(books);
+    if (count === 0 || (window.kind === 'offset' && window.offset >= count)) return { count, rows: [] };
+    if (window.kind === 'keyset') return { count, rows: await this.keysetRows(books, window) };
+    if (this.sqlite && books !== 'all' && books.length > 1 && books.length <= MERGED_BOOKS) {
+      return { count, rows: await this.severalBooksPage(books, count, window.offset, window.limit) };
+    }
+    const { where, params } = this.inBooks({ where: '', params: [] }, books);
+    // Past the middle, the same rows counted from the oldest end: an index walk of at most half the list.
+    const fromEnd = window.offset + window.limit / 2 > count / 2;
+    const limit = fromEnd ? Math.min(window.limit, count - window.offset) : window.limit;
+    const offset = fromEnd ? count - window.offset - limit : window.offset;
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM contacts c WHERE c.id IN (SELECT c.id FROM contacts c ${where}
+        ORDER BY ${fromEnd ? 'c.updated_at ASC, c.id ASC' : 'c.updated_at DESC, c.id DESC'}
+        LIMIT ${this.mark(params.length + 1)} OFFSET ${this.mark(params.length + 2)}) ORDER BY c.updated_at DESC, c.id DESC`,
+      [...params, limit, offset],
+    )) as ContactEntity[];
+    return { count, rows };
+  }
+
+  /** How many contacts `books` hold, exactly, from the counts the triggers keep. */
+  async countIn(books: number[] | 'all'): Promise<number> {
+    if (books !== 'all' && books.length === 0) return 0;
+    const [row] = (books === 'all'
+      ? await this.dataSource.query('SELECT coalesce(sum(contacts), 0) AS n FROM address_book_contact_counts')
+      : books.length === 1
+        ? await this.dataSource.query(`SELECT contacts AS n FROM address_book_contact_counts WHERE address_book_id = ${this.mark(1)}`, [books[0]])
+        : this.postgres
+          ? await this.dataSource.query('SELECT coalesce(sum(contacts), 0) AS n FROM address_book_contact_counts WHERE address_book_id = ANY($1::int[])', [books])
+          : await this.dataSource.query(
+              'SELECT coalesce(sum(contacts), 0) AS n FROM address_book_contact_counts WHERE address_book_id IN (SELECT value FROM json_each(?))',
+              [JSON.stringify(books)],
+            )) as Array<{ n: number | string }>;
+    return Number(row?.n ?? 0);
   }
 
   /**
-   * SQLite full-text search, evaluating the trigram match once: its ids give the count,
-   * and a selective term's page is read by primary key. A broad term (many matches) reads
-   * its page through the date index instead of sorting every match.
+   * The search branch of the list: the matching contacts of `books`, counted exactly, the
+   * window's rows in list order.
    */
-  private async indexedSearchPage(
-    search: string,
-    offset: number,
-    limit: number,
-    books: number[] | 'all',
-  ): Promise<{ count: number; rows: ContactEntity[] }> {
-    const phrase = `"${search.replace(/"/g, '""')}"`;
-    const matches = (books === 'all'
-      ? await this.dataSource.query('SELECT rowid AS id FROM contacts_search WHERE contacts_search MATCH ?', [phrase])
-      : await this.dataSource.query(
-          `SELECT c.id FROM contacts_search s JOIN contacts c ON c.id = s.rowid
-            WHERE contacts_search MATCH ? AND c.address_book_id IN (SELECT value FROM json_each(?))`,
-          [phrase, JSON.stringify(books)],
-        )) as Array<{ id: number }>;
-    const count = matches.length;
-    if (count === 0 || offset >= count) return { count, rows: [] };
-    const order = `ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?`;
-    const rows = (count <= INLINE_MATCH_IDS
-      ? await this.dataSource.query(`SELECT ${COLUMNS} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?)) ${order}`, [
-          JSON.stringify(matches.map((m) => m.id)),
-          limit,
-          offset,
-        ])
-      : books === 'all'
-        ? await this.dataSource.query(
-            `SELECT ${COLUMNS} FROM contacts c WHERE c.id IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?) ${order}`,
-            [phrase, limit, offset],
-          )
-        : await this.dataSource.query(
-            `SELECT ${COLUMNS} FROM contacts c WHERE c.id IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?)
-              AND c.address_book_id IN (SELECT value FROM json_each(?)) ${order}`,
-            [phrase, JSON.stringify(books), limit, offset],
-          )) as ContactEntity[];
-    return { count, rows };
+  private searchPage(search: string, books: number[] | 'all', window: PageWindow): Promise<{ count: number; rows: ContactEntity[] }> {
+    return this.contactSearch.page(search, books, window);
+  }
+
+  /**
+   * A keyset window of `books`, unsearched: an index seek to the key, then `limit` rows.
+   * Several books (SQLite) merge each book's own `limit` rows past the key, so a page costs
+   * the same at any depth and whatever share of the table the books hold.
+   */
+  private async keysetRows(books: number[] | 'all', window: KeysetWindow): Promise<ContactEntity[]> {
+    let rows: ContactEntity[];
+    if (this.sqlite && books !== 'all' && books.length > 1 && books.length <= MERGED_BOOKS) {
+      const key = this.keyOf(window, 0);
+      const perBook = `SELECT * FROM (SELECT ${COLUMNS} FROM contacts c WHERE c.address_book_id = ?${key.where ? ` AND ${key.where}` : ''} ORDER BY ${key.order} LIMIT ?)`;
+      rows = (await this.dataSource.query(
+        `SELECT * FROM (${books.map(() => perBook).join(' UNION ALL ')}) ORDER BY ${key.order.replace(/c\./g, '')} LIMIT ?`,
+        [...books.flatMap((book) => [book, ...key.params, window.limit]), window.limit],
+      )) as ContactEntity[];
+    } else {
+      const filter = this.inBooks({ where: '', params: [] }, books);
+      const key = this.keyOf(window, filter.params.length + 1);
+      const clauses = [filter.where.replace(/^WHERE /, ''), key.where].filter(Boolean);
+      rows = (await this.dataSource.query(
+        `SELECT ${COLUMNS} FROM contacts c ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY ${key.order} LIMIT ${this.mark(filter.params.length + key.params.length + 1)}`,
+        [...filter.params, ...key.params, window.limit],
+      )) as ContactEntity[];
+    }
+    return window.reverse ? rows.reverse() : rows;
+  }
+
+  /**
+   * The key's condition on contacts `c` (parameters numbered from `at`) and the order to
+   * read in: list order going forward, its opposite going back (the caller reverses).
+   */
+  private keyOf(window: KeysetWindow, at: number): { where: string; params: unknown[]; order: string } {
+    const order = window.reverse ? 'c.updated_at ASC, c.id ASC' : 'c.updated_at DESC, c.id DESC';
+    if (!window.after) return { where: '', params: [], order };
+    return {
+      where: `(c.updated_at, c.id) ${window.reverse ? '>' : '<'} (${this.mark(at)}, ${this.mark(at + 1)})`,
+      params: [window.after.updated_at, window.after.id],
+      order,
+    };
   }
 
   /**
@@ -196,19 +243,26 @@ export class ContactsRepository {
   async insert(manager: EntityManager, row: NewContactRow): Promise<number> {
     const columns = INSERTABLE.filter((column) => row[column] !== undefined);
     const marks = columns.map((_, i) => this.mark(i + 1)).join(', ');
-    const [inserted] = (await manager.query(
-      `INSERT INTO contacts (${columns.join(', ')}) VALUES (${marks}) RETURNING id`,
-      columns.map((column) => row[column]),
-    )) as Array<{ id: number }>;
+    const sql = `INSERT INTO contacts (${columns.join(', ')}) VALUES (${marks}) RETURNING id`;
+    const values = columns.map((column) => row[column]);
+    const statement = sqliteStatement(manager, sql);
+    const [inserted] = (statement ? [statement.get(...values)] : await manager.query(sql, values)) as Array<{ id: number }>;
     return Number(inserted.id);
   }
 
+  /** Sets the columns given (on SQLite one prepared statement per set of columns). */
   async update(manager: EntityManager, id: number, changes: Partial<ContactColumns> & { updated_at: string }): Promise<void> {
-    await manager.update(ContactEntity, { id }, changes);
+    const columns = UPDATABLE.filter((column) => changes[column] !== undefined);
+    const statement = sqliteStatement(manager, `UPDATE contacts SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`);
+    if (statement) statement.run(...columns.map((column) => changes[column]), id);
+    else await manager.update(ContactEntity, { id }, changes);
   }
 
   /** Whether another contact of `book` has this uid. */
   async uidTaken(book: number, uid: string, exceptId: number | undefined, manager: EntityManager): Promise<boolean> {
+    const except = exceptId === undefined ? '' : ' AND c.id <> ?';
+    const statement = sqliteStatement(manager, `SELECT 1 AS taken FROM contacts c WHERE c.address_book_id = ? AND c.uid = ?${except}`);
+    if (statement) return statement.get(book, uid, ...(exceptId === undefined ? [] : [exceptId])) !== undefined;
     const query = manager
       .createQueryBuilder(ContactEntity, 'c')
       .select('c.id', 'id')
@@ -220,22 +274,12 @@ export class ContactsRepository {
 
   /**
    * One batch of a walk in id order (keyset: the ids after `afterId`), with `vcard_extra`:
-   * the export's reads. The same matching as the list; on SQLite a term long enough is
-   * read straight from the full-text index in rowid order.
+   * the export's reads. A search matches as the list's does (ContactSearchRepository).
    */
   async batchAfter(afterId: number, limit: number, books: number[] | 'all', search: string): Promise<ContactEntity[]> {
     if (books !== 'all' && books.length === 0) return [];
-    if (this.sqlite && search.length >= MIN_INDEXED_TERM) {
-      const inBooks = books === 'all' ? '' : 'AND c.address_book_id IN (SELECT value FROM json_each(?))';
-      // CROSS JOIN: the index drives, in rowid order, from where the last batch ended.
-      return (await this.dataSource.query(
-        `SELECT ${STORED_COLUMNS} FROM contacts_search s CROSS JOIN contacts c ON c.id = s.rowid
-          WHERE contacts_search MATCH ? AND s.rowid > ? ${inBooks} ORDER BY s.rowid LIMIT ?`,
-        [`"${search.replace(/"/g, '""')}"`, afterId, ...(books === 'all' ? [] : [JSON.stringify(books)]), limit],
-      )) as ContactEntity[];
-    }
-    const filter = search ? this.searchFilter(search) : { where: '', params: [] as unknown[] };
-    const { where, params } = this.inBooks(filter, books);
+    if (search) return this.contactSearch.batchAfter(afterId, limit, books, search);
+    const { where, params } = this.inBooks({ where: '', params: [] }, books);
     const after = `c.id > ${this.mark(params.length + 1)}`;
     return (await this.dataSource.query(
       `SELECT ${STORED_COLUMNS} FROM contacts c ${where ? `${where} AND ${after}` : `WHERE ${after}`} ORDER BY c.id LIMIT ${this.mark(params.length + 2)}`,
@@ -244,40 +288,37 @@ export class ContactsRepository {
   }
 
   async remove(manager: EntityManager, id: number): Promise<void> {
-    await manager.delete(ContactEntity, { id });
+    const statement = sqliteStatement(manager, 'DELETE FROM contacts WHERE id = ?');
+    if (statement) statement.run(id);
+    else await manager.delete(ContactEntity, { id });
   }
 
   /**
-   * A page over several books, newest first, with its exact count. When the books hold a
-   * good share of all contacts, the date index is walked with the books as a filter (a
-   * page costs about its depth); when they are a small corner of a big table, each book's
-   * own newest `offset + limit` are read from the (address_book_id, updated_at) index and
-   * merged, instead of walking past everyone else's. (One IN over the book index would
-   * make SQLite sort every contact of those books for each page.)
+   * A page over several books, newest first, by position. When the books hold a good share
+   * of all contacts, the date index is walked with the books as a filter (a page costs
+   * about its depth); when they are a small corner of a big table, each book's own newest
+   * `offset + limit` keys are read from the (address_book_id, updated_at, id) index alone
+   * and merged, and only the page's rows are read, instead of walking past everyone
+   * else's. (One IN over the book index would make SQLite sort every contact of those
+   * books for each page.)
    */
-  private async severalBooksPage(books: number[], offset: number, limit: number): Promise<{ count: number; rows: ContactEntity[] }> {
-    const list = JSON.stringify(books);
-    const [[{ n }], [{ top }]] = (await Promise.all([
-      this.dataSource.query('SELECT COUNT(*) AS n FROM contacts WHERE address_book_id IN (SELECT value FROM json_each(?))', [list]),
-      // The highest id bounds the table's size at no cost (ids only grow).
-      this.dataSource.query('SELECT coalesce(max(id), 0) AS top FROM contacts'),
-    ])) as [Array<{ n: number }>, Array<{ top: number }>];
-    const count = Number(n);
-    if (count === 0 || offset >= count) return { count, rows: [] };
+  private async severalBooksPage(books: number[], count: number, offset: number, limit: number): Promise<ContactEntity[]> {
+    // The highest id bounds the table's size at no cost (ids only grow).
+    const [{ top }] = (await this.dataSource.query('SELECT coalesce(max(id), 0) AS top FROM contacts')) as Array<{ top: number }>;
     if (count * DENSE_SHARE >= Number(top)) {
-      const rows = (await this.dataSource.query(
+      return (await this.dataSource.query(
         `SELECT ${COLUMNS} FROM contacts c WHERE +c.address_book_id IN (SELECT value FROM json_each(?))
           ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?`,
-        [list, limit, offset],
+        [JSON.stringify(books), limit, offset],
       )) as ContactEntity[];
-      return { count, rows };
     }
-    const perBook = `SELECT * FROM (SELECT ${COLUMNS} FROM contacts c WHERE c.address_book_id = ? ORDER BY c.updated_at DESC, c.id DESC LIMIT ?)`;
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM (${books.map(() => perBook).join(' UNION ALL ')}) ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`,
+    const perBook = 'SELECT * FROM (SELECT id, updated_at FROM contacts WHERE address_book_id = ? ORDER BY updated_at DESC, id DESC LIMIT ?)';
+    return (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM contacts c WHERE c.id IN (
+        SELECT id FROM (${books.map(() => perBook).join(' UNION ALL ')}) ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?)
+        ORDER BY c.updated_at DESC, c.id DESC`,
       [...books.flatMap((book) => [book, offset + limit]), limit, offset],
     )) as ContactEntity[];
-    return { count, rows };
   }
 
   /** The ids of a book's contacts (deleting a book deletes each of them through the write path). */
@@ -301,33 +342,6 @@ export class ContactsRepository {
       : `+c.address_book_id IN (SELECT value FROM json_each(?))`;
     const value = this.postgres ? books : JSON.stringify(books);
     return { where: filter.where ? `${filter.where} AND ${clause}` : `WHERE ${clause}`, params: [...filter.params, value] };
-  }
-
-  /**
-   * Unindexed terms: a WHERE clause over contacts `c` matching names, full name, email,
-   * phone, organization and the other emails' and phones' values, case-insensitively.
-   */
-  private searchFilter(search: string): { where: string; params: unknown[] } {
-    // Both sides lower-cased by the database itself, so its notion of case applies to both.
-    const pattern = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const p = `lower(${this.mark(1)})`;
-    const like = (expression: string) => `lower(${expression}) LIKE ${p} ESCAPE '\\'`;
-    const plain = ['c.first_name', 'c.last_name', `c.first_name || ' ' || c.last_name`, 'c.email', 'c.phone', 'c.organization'].map(like);
-    if (this.postgres) {
-      // Served by the pg_trgm GIN index on this exact expression (migration "richer contacts");
-      // the per-field test then drops rows where the match spans two fields.
-      const lists = ['contacts_list_values(c.other_emails)', 'contacts_list_values(c.other_phones)'].map(like);
-      return {
-        where: `WHERE ${like(`c.first_name || ' ' || c.last_name || ' ' || c.email || ' ' || c.phone || ' ' || c.organization
-          || ' ' || contacts_list_values(c.other_emails) || ' ' || contacts_list_values(c.other_phones)`)} AND (${[...plain, ...lists].join(' OR ')})`,
-        params: [pattern],
-      };
-    }
-    const listed = (column: string) =>
-      `EXISTS (SELECT 1 FROM json_each(${column}) e WHERE ${like(`CASE WHEN e.type = 'object' THEN json_extract(e.value, '$.value') END`)})`;
-    const tests = [...plain, listed('c.other_emails'), listed('c.other_phones')];
-    // better-sqlite3 binds `?` one value each, left to right.
-    return { where: `WHERE (${tests.join(' OR ')})`, params: Array(tests.length).fill(pattern) };
   }
 
   /** The n-th parameter: numbered on PostgreSQL (one value may serve several places), `?` on SQLite. */

@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { Contact, Page } from '@contacts/wire-types';
 import type { BookAccess } from '../access/book-access.js';
 import { notFound } from '../common/api-errors.js';
+import { buildCursorPage, type CursorRequest, parseCursorRequest, wantsCursor } from '../common/cursor-pagination.js';
 import { buildPage, type PageLinkBase, parsePageRequest } from '../common/pagination.js';
 import { toContact, toStoredContact } from './contact.mapper.js';
 import type { StoredContact } from './stored-contact.js';
 import { ContactPageCache, type PageBody } from './contact-page-cache.js';
 import { ContactMutations, type UpdateOptions } from './contact-mutations.js';
 import { ContactsRepository } from './contacts.repository.js';
+import type { ContactEntity } from './contact.entity.js';
+import { type ListKey, listKeyOf } from './page-window.js';
 import { bookFieldOf, bookFilterOf } from './book-field.js';
 import { ContactInputValidator } from './validators/contact-input.validator.js';
 
@@ -22,6 +25,7 @@ export interface ListQuery {
   address_book?: unknown;
   page?: unknown;
   page_size?: unknown;
+  cursor?: unknown;
 }
 
 /** Reads, edits and deletes. Creation, with its delay, lives in ContactCreateService. */
@@ -36,7 +40,10 @@ export class ContactsService {
 
   /** The list answer (JSON text, and compressed on demand), rendered once per request URL and database version. */
   async list(query: ListQuery, links: PageLinkBase, access: BookAccess): Promise<PageBody> {
-    const request = parsePageRequest(query as Record<string, unknown>);
+    const params = query as Record<string, unknown>;
+    // A `cursor` parameter (empty: the first page) selects cursor pages; without it, page numbers as ever.
+    const cursor = wantsCursor(params) ? parseCursorRequest(params, listKeyOf) : null;
+    const request = cursor ? null : parsePageRequest(params);
     // U+0000 can match nothing (no stored value holds it) and PostgreSQL refuses it in text.
     const search = typeof query.search === 'string' ? query.search.replaceAll('\u0000', '').trim() : '';
     const book = bookFilterOf(query.address_book);
@@ -45,9 +52,17 @@ export class ContactsService {
     // Callers who see the same books share cached pages; nobody gets a page of books they cannot read.
     const scope = books === 'all' ? '*' : books.join(',');
     return this.pageCache.get(`${scope}|${links.origin}${links.path}?${links.rawQuery}`, async () => {
-      const { count, rows } = await this.contacts.page({ search, offset: request.offset, limit: request.pageSize, books });
-      const page: Page<Contact> = buildPage(request, count, rows.map(toContact), links);
-      return JSON.stringify(page);
+      if (request) {
+        const window = { kind: 'offset', offset: request.offset, limit: request.pageSize } as const;
+        const { count, rows } = await this.contacts.page({ search, books, window });
+        const page: Page<Contact> = buildPage(request, count, rows.map(toContact), links);
+        return JSON.stringify(page);
+      }
+      const at = cursor as CursorRequest<ListKey>;
+      // One row more than the page tells whether there is more that way.
+      const window = { kind: 'keyset', after: at.after, reverse: at.reverse, limit: at.pageSize + 1 } as const;
+      const { count, rows } = await this.contacts.page({ search, books, window });
+      return JSON.stringify(buildCursorPage(at, count, rows, keyOfRow, toContact, links));
     });
   }
 
@@ -168,4 +183,9 @@ export const MAX_LOOKUP = 500;
 function lookupBatch<T>(keys: T[]): T[] {
   if (keys.length > MAX_LOOKUP) throw new RangeError(`at most ${MAX_LOOKUP} contacts per lookup`);
   return [...new Set(keys)];
+}
+
+/** A row's place in the list order: what its cursor holds. */
+function keyOfRow(row: ContactEntity): ListKey {
+  return { updated_at: row.updated_at, id: Number(row.id) };
 }

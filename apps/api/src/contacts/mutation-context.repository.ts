@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EditedReason, EditedVia, Editor } from '@contacts/wire-types';
+import { sqliteStatement } from '../database/sqlite-statements.js';
 
 /** What the server tells the database's version trigger about the write it is making. */
 export interface MutationContext {
@@ -10,6 +11,9 @@ export interface MutationContext {
   /** The change's time: the written row's updated_at, and a deletion's edited_at. */
   at: string;
 }
+
+const SET_CONTEXT = `INSERT OR REPLACE INTO mutation_context (id, edited_reason, edited_via, edited_by_id, edited_by_name, edited_at)
+  VALUES (1, ?, ?, ?, ?, ?)`;
 
 /**
  * The server's side of the contacts triggers (the migrations "database guards"): inside a
@@ -32,16 +36,12 @@ export class MutationContextRepository {
       );
       return;
     }
-    await manager.query(
-      `INSERT OR REPLACE INTO mutation_context (id, edited_reason, edited_via, edited_by_id, edited_by_name, edited_at)
-        VALUES (1, ?, ?, ?, ?, ?)`,
-      [context.reason, context.via, context.editor?.id ?? null, context.editor?.name ?? null, context.at],
-    );
+    sqliteStatement(manager, SET_CONTEXT)!.run(context.reason, context.via, context.editor?.id ?? null, context.editor?.name ?? null, context.at);
   }
 
   /** After the contact write, before commit. On PostgreSQL the settings end with the transaction by themselves. */
   async clear(manager: EntityManager): Promise<void> {
-    if (!isPostgres(manager)) await manager.query('DELETE FROM mutation_context');
+    if (!isPostgres(manager)) sqliteStatement(manager, 'DELETE FROM mutation_context')!.run();
   }
 }
 

@@ -20,6 +20,10 @@ import { PostgresMerges1764700000000 } from './migrations/postgres-merges.migrat
 import { SqliteMerges1764700000000 } from './migrations/sqlite-merges.migration.js';
 import { PostgresDeletedContacts1764800000000 } from './migrations/postgres-deleted-contacts.migration.js';
 import { SqliteDeletedContacts1764800000000 } from './migrations/sqlite-deleted-contacts.migration.js';
+import { PostgresContactCounts1764900000000 } from './migrations/postgres-contact-counts.migration.js';
+import { SqliteContactCounts1764900000000 } from './migrations/sqlite-contact-counts.migration.js';
+import { PostgresSearchPrefixes1764900000001 } from './migrations/postgres-search-prefixes.migration.js';
+import { SqliteSearchPrefixes1764900000001 } from './migrations/sqlite-search-prefixes.migration.js';
 
 /** How long a writer waits for another process's write lock before SQLite gives up. */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -37,7 +41,8 @@ export function dataSourceOptions(database: DatabaseConfig, entities: DataSource
       entities,
       migrations: [PostgresInitial1764100000000, PostgresSearch1764200000000, AppliedJobs1764300000000, PostgresDatabaseGuards1764415000000,
         PostgresReservationKey1764420000000, PostgresAccounts1764500000000, PostgresRicherContacts1764600000000,
-        PostgresImports1764610000000, PostgresMerges1764700000000, PostgresDeletedContacts1764800000000],
+        PostgresImports1764610000000, PostgresMerges1764700000000, PostgresDeletedContacts1764800000000,
+        PostgresContactCounts1764900000000, PostgresSearchPrefixes1764900000001],
       migrationsRun: true,
       synchronize: false,
       extra: { max: 10 },
@@ -49,7 +54,8 @@ export function dataSourceOptions(database: DatabaseConfig, entities: DataSource
     database: database.path,
     entities,
     migrations: [SqliteInitial1764100000000, AppliedJobs1764300000000, SqliteDatabaseGuards1764415000000, SqliteAccounts1764500000000,
-      SqliteRicherContacts1764600000000, SqliteImports1764610000000, SqliteMerges1764700000000, SqliteDeletedContacts1764800000000],
+      SqliteRicherContacts1764600000000, SqliteImports1764610000000, SqliteMerges1764700000000, SqliteDeletedContacts1764800000000,
+      SqliteContactCounts1764900000000, SqliteSearchPrefixes1764900000001],
     migrationsRun: true,
     synchronize: false,
     timeout: SQLITE_BUSY_TIMEOUT_MS,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { DatabaseReader } from '../database/database-reader.js';
+import { sqliteStatement } from '../database/sqlite-statements.js';
 import { ContactVersionEntity } from './contact-version.entity.js';
 
 /** A version and the book of the one before it (null for a contact's first). */
@@ -31,6 +32,10 @@ interface StateRow {
   row_in_book: unknown;
   uid: string | null;
 }
+
+/** A version's columns as the entity loads them: all but `vcard_extra`. */
+const VERSION_COLUMNS = `id, contact_id, address_book_id, first_name, last_name, email, phone, edited_at, edited_reason, operation,
+  contact_created_at, edited_via, edited_by_id, edited_by_name, organization, job_title, notes, birthday, other_emails, other_phones, addresses, uid`;
 
 /** Contacts per state query: bind parameters stay far below SQLite's and PostgreSQL's limits. */
 const STATE_BATCH = 500;
@@ -67,7 +72,10 @@ export class VersionsRepository {
     return row?.vcard_extra ?? '';
   }
 
+  /** Every write reads back the version its trigger wrote: on SQLite a prepared statement. */
   latestOf(contactId: number, manager: EntityManager = this.dataSource.manager): Promise<ContactVersionEntity | null> {
+    const statement = sqliteStatement(manager, `SELECT ${VERSION_COLUMNS} FROM contact_versions WHERE contact_id = ? ORDER BY id DESC LIMIT 1`);
+    if (statement) return Promise.resolve((statement.get(contactId) as ContactVersionEntity | undefined) ?? null);
     return manager.findOne(ContactVersionEntity, { where: { contact_id: contactId }, order: { id: 'DESC' } });
   }
 
@@ -160,9 +168,13 @@ export class VersionsRepository {
     if (books !== 'all' && books.length === 0) return { count: 0, rows: [] };
     const deleted = this.dataSource.manager.createQueryBuilder().from('deleted_contacts', 'd');
     if (books !== 'all') deleted.where('d.address_book_id IN (:...books)', { books });
+    // The count is kept per book by the database (address_book_contact_counts.deleted); the
+    // page's version ids come from the (address_book_id, version_id) indexes alone.
+    const counted = this.dataSource.manager.createQueryBuilder().from('address_book_contact_counts', 'n').select('coalesce(sum(n.deleted), 0)', 'n');
+    if (books !== 'all') counted.where('n.address_book_id IN (:...books)', { books });
     const [ids, count] = await Promise.all([
       deleted.clone().select('d.version_id', 'version_id').orderBy('d.version_id', 'DESC').offset(offset).limit(limit).getRawMany<{ version_id: number }>(),
-      deleted.clone().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>(),
+      counted.getRawOne<{ n: number | string }>(),
     ]);
     const rows =
       ids.length === 0

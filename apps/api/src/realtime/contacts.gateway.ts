@@ -8,6 +8,8 @@ import { bookIdsIn, ConnectionAuthenticator, explicitToken, type OpenConnection 
 import { type ConnectionScope, deliveriesOf, revokedRooms, Rooms, roomsOf } from './connection-scope.js';
 import { type ImportProgressSink, ImportProgressRelay } from './import-progress-relay.js';
 import { type EventSink, RealtimeHub } from './realtime-hub.js';
+import { SocketIoFanout } from './socket-io-fanout.js';
+import { MAX_BUFFERED_BYTES } from './text-frame.js';
 
 /** Server-to-client events, derived from the one typed event map. */
 export type ContactServerEvents = { [K in keyof ContactEventMap]: (event: ContactEventMap[K]) => void };
@@ -37,14 +39,16 @@ export const UNAVAILABLE = 'unavailable';
  *
  * Emits are local to this replica: every replica receives every event through the hub
  * (Redis channel + sweep), and every access change through the AccessChangeRelay, so a
- * cluster-wide emit or room change here would act twice. Each event is encoded once per
- * emit whatever the number of sockets (the adapter broadcasts the encoded packet).
+ * cluster-wide emit or room change here would act twice. Each event is encoded once, as
+ * one WebSocket frame written to every socket (SocketIoFanout), which also drops a client
+ * that stops reading once its backlog passes MAX_BUFFERED_BYTES, as the plain WebSocket does.
  */
 @WebSocketGateway({ namespace: SOCKET_IO_NAMESPACE })
 export class ContactsGateway implements OnGatewayInit<ContactsNamespace>, EventSink, AccessSink, ImportProgressSink {
   readonly name = 'socket.io';
   private readonly logger = new Logger(ContactsGateway.name);
   private namespace: ContactsNamespace | null = null;
+  private fanout: SocketIoFanout | null = null;
 
   constructor(
     private readonly hub: RealtimeHub,
@@ -55,6 +59,7 @@ export class ContactsGateway implements OnGatewayInit<ContactsNamespace>, EventS
 
   afterInit(namespace: ContactsNamespace): void {
     this.namespace = namespace;
+    this.fanout = new SocketIoFanout(namespace, MAX_BUFFERED_BYTES);
     namespace.use((socket, next) => void this.admit(socket, next));
     this.hub.addSink(this);
     this.relay.addSink(this);
@@ -62,14 +67,19 @@ export class ContactsGateway implements OnGatewayInit<ContactsNamespace>, EventS
     this.logger.debug(`Socket.IO namespace ${SOCKET_IO_NAMESPACE} ready`);
   }
 
+  /** Connected Socket.IO clients of this replica. */
+  get clientCount(): number {
+    return this.namespace?.sockets.size ?? 0;
+  }
+
   sendLocal(event: ContactEvent): void {
-    const namespace = this.namespace;
-    if (!namespace) return;
-    for (const { event: variant, to, except } of deliveriesOf(event)) emitContactEvent(namespace.local.to(to).except(except), variant);
+    const fanout = this.fanout;
+    if (!fanout) return;
+    for (const { event: variant, to, except } of deliveriesOf(event)) fanout.emit(to, except, variant);
   }
 
   sendImportProgress(rooms: string[], event: ImportProgressEvent): void {
-    if (this.namespace) emitContactEvent(this.namespace.local.to(rooms), event);
+    this.fanout?.emit(rooms, [], event);
   }
 
   applyAccessChange(change: AccessChange): void {

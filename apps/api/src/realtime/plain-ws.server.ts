@@ -16,10 +16,9 @@ import { deliveriesOf, revokedRooms, Rooms, roomsOf } from './connection-scope.j
 import { type ImportProgressSink, ImportProgressRelay } from './import-progress-relay.js';
 import { type EventSink, RealtimeHub } from './realtime-hub.js';
 import { RoomIndex } from './room-index.js';
+import { type FrameSocket, MAX_BUFFERED_BYTES, textFrame, writeFrameOrDrop } from './text-frame.js';
 
 const HEARTBEAT_MS = 30_000;
-/** A client this far behind is dropped; it reconnects and catches up through /api/changes/. */
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** Close code for a connection whose session ended or token was revoked (4000–4999: the application's own). */
 export const CREDENTIALS_REVOKED_CLOSE = 4001;
 
@@ -160,17 +159,13 @@ export class PlainWsServer implements EventSink, AccessSink, ImportProgressSink,
     client.close(CREDENTIALS_REVOKED_CLOSE, 'credentials revoked');
   }
 
-  /** One JSON text frame, serialised once, to every open client in any of `rooms` (and none of `except`). */
+  /**
+   * One JSON text frame, serialised and framed once, written as is to every open client in
+   * any of `rooms` (and none of `except`); a client further behind than MAX_BUFFERED_BYTES is dropped.
+   */
   private sendTo(rooms: string[], event: ContactEvent | AddressBookEvent | ImportProgressEvent, except: string[] = []): void {
-    const frame = JSON.stringify(event);
-    for (const client of this.rooms.inAny(rooms, except)) {
-      if (client.readyState !== WebSocket.OPEN) continue;
-      if (client.bufferedAmount > MAX_BUFFERED_BYTES) {
-        client.terminate();
-        continue;
-      }
-      client.send(frame);
-    }
+    const frame = textFrame(JSON.stringify(event));
+    for (const client of this.rooms.inAny(rooms, except)) writeFrameOrDrop(client as unknown as FrameSocket, frame, MAX_BUFFERED_BYTES);
   }
 
   beforeApplicationShutdown(): void {

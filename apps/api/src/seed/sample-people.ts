@@ -22,11 +22,18 @@ export interface SampleContact {
   phone: string;
 }
 
+/** Email local parts by first and last name index: normalised once per pair of names, not once per contact. */
+const LOCAL_PARTS = FIRST_NAMES.map((first) =>
+  LAST_NAMES.map((last) => `${first}.${last}`.normalize('NFD').replace(/[^A-Za-z.]/g, '').toLowerCase()),
+);
+
 /** The n-th sample contact; `run` keeps emails unique across repeated seedings. */
 export function sampleContact(n: number, run: string): SampleContact {
-  const first_name = FIRST_NAMES[n % FIRST_NAMES.length];
-  const last_name = LAST_NAMES[Math.floor(n / FIRST_NAMES.length) % LAST_NAMES.length];
-  const local = `${first_name}.${last_name}`.normalize('NFD').replace(/[^A-Za-z.]/g, '').toLowerCase();
+  const firstIndex = n % FIRST_NAMES.length;
+  const lastIndex = Math.floor(n / FIRST_NAMES.length) % LAST_NAMES.length;
+  const first_name = FIRST_NAMES[firstIndex];
+  const last_name = LAST_NAMES[lastIndex];
+  const local = LOCAL_PARTS[firstIndex][lastIndex];
   const email = `${local}.${run}${n}@${DOMAINS[n % DOMAINS.length]}`;
   const digits = String(1_000_000 + ((n * 7_919) % 9_000_000)).padStart(7, '0');
   const phone = `+1-${200 + (n % 800)}-${digits.slice(0, 3)}-${digits.slice(3, 7)}`;

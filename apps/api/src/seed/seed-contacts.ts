@@ -4,9 +4,7 @@ import { ContactEntity } from '../contacts/contact.entity.js';
 import { ContactVersionEntity } from '../history/contact-version.entity.js';
 import { eventFor } from '../history/version.mapper.js';
 import { sampleContact } from './sample-people.js';
-import { SeedRepository } from './seed.repository.js';
-
-const CHUNK = 500;
+import { SeedRepository, type SeedContactRow } from './seed.repository.js';
 
 /** The entities the seed command maps (its DataSource has no feature modules to register them). */
 export const SEED_ENTITIES = [ContactEntity, ContactVersionEntity];
@@ -24,8 +22,9 @@ const EVENT_BATCH = 1000;
  * Inserts `count` contacts into `book` (default: book 1, the first account's) in one
  * transaction that holds the write lock, so readers never see half a batch. The
  * database's triggers give each its `created` version (written straight into the
- * database, so `edited_via: 'database'`). Nothing is kept per contact, so memory stays
- * flat at any count: the range of seqs written is returned, for seededEvents.
+ * database, so `edited_via: 'database'`). The rows are made as they are inserted and
+ * nothing is kept per contact, so memory stays flat at any count: the range of seqs
+ * written is returned, for seededEvents.
  */
 export async function seedContacts(dataSource: DataSource, count: number, book = 1): Promise<SeededRange> {
   const run = Date.now().toString(36);
@@ -34,17 +33,18 @@ export async function seedContacts(dataSource: DataSource, count: number, book =
     await seed.lockWrites();
     const after = await seed.lastSeq();
     const start = Date.now() - count; // one millisecond apart, so "newest first" has an order
-    for (let offset = 0; offset < count; offset += CHUNK) {
-      const rows: Array<Omit<ContactEntity, 'id'>> = [];
-      for (let i = offset; i < Math.min(count, offset + CHUNK); i++) {
-        const at = new Date(start + i).toISOString();
-        rows.push({ ...sampleContact(i, run), address_book_id: book, created_at: at, updated_at: at });
-      }
-      await seed.insertContacts(rows);
-    }
+    await seed.insertContacts(sampleRows(count, run, start, book));
     // Writers are serialised: every version above `after` is this seed's.
     return { after, last: await seed.lastSeq() };
   });
+}
+
+/** The `count` sample contacts of a run, one millisecond apart from `start`, made one at a time. */
+function* sampleRows(count: number, run: string, start: number, book: number): Generator<SeedContactRow> {
+  for (let i = 0; i < count; i++) {
+    const at = new Date(start + i).toISOString();
+    yield { ...sampleContact(i, run), address_book_id: book, created_at: at, updated_at: at };
+  }
 }
 
 /**

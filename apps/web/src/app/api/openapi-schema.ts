@@ -3381,6 +3381,8 @@ export interface operations {
     listContacts: {
         parameters: {
             query?: {
+                /** @description Cursor pagination (DRF CursorPagination style), cheap at any depth: present, even empty (the first page), it replaces `page`. The token is opaque: follow the `next`/`previous` links, which keep the other parameters. `count` stays exact; `previous` is null on the first page, `next` on the last. A row changed while walking moves to the top and is not met again; no row is met twice. A bad token → 404 {"detail": "Invalid cursor"} */
+                cursor?: string;
                 /** @description Default 20; larger values are capped at 100 */
                 page_size?: number;
                 /** @description Default 1; past the end → 404 {"detail": "Invalid page."} */

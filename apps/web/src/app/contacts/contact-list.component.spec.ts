@@ -34,7 +34,7 @@ describe('ContactListComponent with shared books', () => {
     const fixture = TestBed.createComponent(ContactListComponent);
     root = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
-    http.expectOne('/api/contacts/?page_size=20').flush({
+    http.expectOne('/api/contacts/?cursor=&page_size=50').flush({
       count: 2,
       next: null,
       previous: null,
@@ -65,5 +65,94 @@ describe('ContactListComponent with shared books', () => {
     bookEvents.next({ type: 'address_book.unshared', address_book_id: 8 });
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=contact-row]')).toHaveLength(1));
     expect(row(1)).not.toBeNull();
+  });
+});
+
+describe('ContactListComponent scrolling', () => {
+  let http: HttpTestingController;
+  let root: HTMLElement;
+  /** The observers the list made, to play the browser telling them their target came near. */
+  let observers: { callback: IntersectionObserverCallback; targets: Element[] }[];
+  const first = '/api/contacts/?cursor=&page_size=50';
+  const link = (token: string) => `http://localhost/api/contacts/?cursor=${token}&page_size=50`;
+  const page = (from: number, count: number, next: string | null) => ({
+    count,
+    next: next && link(next),
+    previous: null,
+    results: Array.from({ length: 50 }, (_, i) => testContact(from - i)),
+  });
+  const rows = () => root.querySelectorAll('[data-testid=contact-row]');
+  const nearEnd = () => {
+    for (const o of observers) {
+      const sentinel = o.targets.find((t) => t.matches('[data-testid=loading-more]'));
+      if (sentinel) o.callback([{ isIntersecting: true, target: sentinel } as unknown as IntersectionObserverEntry], {} as IntersectionObserver);
+    }
+  };
+
+  beforeEach(async () => {
+    observers = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        private readonly entry: { callback: IntersectionObserverCallback; targets: Element[] };
+        constructor(callback: IntersectionObserverCallback) {
+          this.entry = { callback, targets: [] };
+          observers.push(this.entry);
+        }
+        observe(target: Element): void {
+          this.entry.targets.push(target);
+        }
+        disconnect(): void {
+          observers = observers.filter((o) => o !== this.entry);
+        }
+      },
+    );
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: SessionStore, useValue: { accounts: signal(false), user: () => null } },
+        { provide: ContactEventsService, useValue: { bookEvents$: new Subject(), events$: new Subject(), resync$: new Subject() } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(ContactListComponent);
+    root = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    http.expectOne(first).flush(page(1_000_000, 1_000_000, 'p2'));
+    await vi.waitFor(() => expect(rows()).toHaveLength(50));
+  });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('announces the count and loads the next page as the end comes near', async () => {
+    expect(root.querySelector('#contacts-count')?.textContent?.trim()).toBe('1,000,000 contacts');
+    expect(root.querySelector('[data-testid=contact-list]')?.getAttribute('aria-describedby')).toBe('contacts-count');
+    expect(rows()[49].getAttribute('aria-posinset')).toBe('50');
+    expect(rows()[49].getAttribute('aria-setsize')).toBe('1000000');
+    expect(root.querySelector('[data-testid=loading-more]')?.textContent?.trim()).toBe('Loading more…');
+    nearEnd();
+    http.expectOne('/api/contacts/?cursor=p2&page_size=50').flush(page(999_950, 1_000_000, 'p3'));
+    await vi.waitFor(() => expect(rows()).toHaveLength(100));
+    expect(Array.from(root.querySelectorAll('button')).some((b) => b.textContent?.trim() === 'Back to top')).toBe(true);
+  });
+
+  it('a page that fails shows an error row whose Retry loads it', async () => {
+    nearEnd();
+    http.expectOne('/api/contacts/?cursor=p2&page_size=50').flush({ detail: 'Server busy' }, { status: 503, statusText: 'Unavailable' });
+    const error = await vi.waitFor(() => {
+      const el = root.querySelector('[data-testid=more-error]');
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toContain('Server busy');
+    expect(rows()).toHaveLength(50);
+    error.querySelector('button')!.click();
+    http.expectOne('/api/contacts/?cursor=p2&page_size=50').flush(page(999_950, 1_000_000, null));
+    await vi.waitFor(() => expect(rows()).toHaveLength(100));
+    expect(root.querySelector('[data-testid=more-error]')).toBeNull();
+    expect(root.querySelector('[data-testid=loading-more]')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, effect, inject, signal, untracked, viewChild } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, effect, inject, signal, untracked, viewChild, type Signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
@@ -14,7 +15,6 @@ import { LocalEchoService } from '../realtime/local-echo.service';
 import { ContactEditDialogComponent } from './contact-edit-dialog.component';
 import { ContactListStore } from './contact-list.store';
 import { ContactsApiService } from './contacts-api.service';
-import { PaginationComponent } from './pagination.component';
 import { PendingCreateRowComponent } from './pending-create-row.component';
 import { PendingCreatesStore } from './pending-creates.store';
 import { ExportMenuComponent } from './export-menu.component';
@@ -22,11 +22,19 @@ import { importPercent } from '../imports/import-flow';
 import { ImportStore } from '../imports/import.store';
 
 const SEARCH_DEBOUNCE_MS = 250;
+/** Start loading the next (or previous) page this far before the user reaches it. */
+const LOAD_AHEAD = '600px 0px';
+/**
+ * The spacer for rows dropped above stands for at most this many rows, well under any browser's
+ * largest element height; deeper than that, the scroll anchoring of the browser keeps the place.
+ */
+const MAX_SPACER_ROWS = 100_000;
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 
 @Component({
   selector: 'app-contact-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, PaginationComponent, PendingCreateRowComponent, ContactEditDialogComponent, ConfirmDialogComponent, ExportMenuComponent],
+  imports: [RouterLink, PendingCreateRowComponent, ContactEditDialogComponent, ConfirmDialogComponent, ExportMenuComponent],
   providers: [ContactListStore],
   templateUrl: './contact-list.component.html',
 })
@@ -41,7 +49,10 @@ export class ContactListComponent {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly doc = inject(DOCUMENT);
   private readonly searchBox = viewChild<ElementRef<HTMLInputElement>>('searchBox');
+  private readonly moreSentinel = viewChild<ElementRef<HTMLElement>>('moreSentinel');
+  private readonly rowsAboveSpacer = viewChild<ElementRef<HTMLElement>>('rowsAboveSpacer');
 
   private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
   protected readonly searchText = signal('');
@@ -65,23 +76,31 @@ export class ContactListComponent {
   protected readonly importPercent = computed(() => importPercent(this.imports.state().job));
   /** Show which book a row is in when the list mixes books. */
   protected readonly showBookOfRow = computed(() => this.books.enabled() && this.store.book() === null && this.books.books().length > 1);
+  protected readonly countText = computed(() => {
+    const n = this.store.count();
+    return { number: COUNT_FORMAT.format(n), noun: n === 1 ? 'contact' : 'contacts' };
+  });
+  protected readonly spacerRows = computed(() => Math.min(this.store.rowsAbove(), MAX_SPACER_ROWS));
+  /** Scrolled past the first page: a way back up without scrolling it all again. */
+  protected readonly showBackToTop = computed(() => this.store.rowsAbove() > 0 || this.store.contacts().length > this.store.pageSize);
 
   constructor() {
-    // The URL is the source of truth for search and page (shareable, survives reload, back button works).
+    // The URL is the source of truth for search and book (shareable, survives reload, back button works).
     effect(() => {
       const p = this.params();
       const search = p.get('search') ?? '';
-      const page = Math.max(1, Number.parseInt(p.get('page') ?? '1', 10) || 1);
       const book = selectedBookId(p.get('book'));
       untracked(() => {
-        if (document.activeElement !== this.searchBox()?.nativeElement) this.searchText.set(search);
-        this.store.setQuery(search, page, book);
+        if (this.doc.activeElement !== this.searchBox()?.nativeElement) this.searchText.set(search);
+        this.store.setQuery(search, book);
       });
     });
     this.searchInput
       .pipe(debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())
       .subscribe((text) => this.navigate({ search: text.trim() || null, page: null }));
-    this.store.pageCorrected$.pipe(takeUntilDestroyed()).subscribe((page) => this.navigate({ page: page > 1 ? page : null }));
+    this.loadWhenNear(this.moreSentinel, () => this.store.loadMore());
+    // The whole spacer, not only its lower edge: the scroll bar may be dragged into the middle of it.
+    this.loadWhenNear(this.rowsAboveSpacer, () => this.store.loadEarlier());
     // The selected book went away (or the link named one this user cannot read): show all books.
     this.store.bookUnavailable$.pipe(takeUntilDestroyed()).subscribe(() => this.navigate({ book: null, page: null }));
   }
@@ -104,9 +123,32 @@ export class ContactListComponent {
     this.searchBox()?.nativeElement.focus();
   }
 
-  protected goTo(page: number): void {
-    this.navigate({ page: page > 1 ? page : null });
-    document.getElementById('contacts-heading')?.scrollIntoView({ block: 'start' });
+  protected backToTop(): void {
+    const heading = this.doc.getElementById('contacts-heading');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+    this.store.backToTop();
+  }
+
+  /**
+   * Calls `load` while `target` is within LOAD_AHEAD of the viewport. The observer is made again
+   * after every change of the rows: it reports only crossings, and after a page has loaded the
+   * target may still be in reach (a tall window, short pages).
+   */
+  private loadWhenNear(target: Signal<ElementRef<HTMLElement> | undefined>, load: () => void): void {
+    effect((onCleanup) => {
+      const el = target()?.nativeElement;
+      this.store.contacts();
+      this.store.loadingMore();
+      this.store.loadingEarlier();
+      const Observer = this.doc.defaultView?.IntersectionObserver;
+      if (!el || !Observer) return;
+      const observer = new Observer((entries) => {
+        if (entries.some((e) => e.isIntersecting)) untracked(load);
+      }, { rootMargin: LOAD_AHEAD });
+      observer.observe(el);
+      onCleanup(() => observer.disconnect());
+    });
   }
 
   protected initials(c: Contact): string {

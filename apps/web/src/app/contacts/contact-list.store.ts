@@ -1,26 +1,55 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Injectable, inject, signal } from '@angular/core';
+import { Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { EMPTY, Subject, catchError, map, of, switchMap, tap, throwError, type Observable } from 'rxjs';
-import { DEFAULT_PAGE_SIZE, type Contact, type ContactEvent, type Page } from '@contacts/wire-types';
+import { EMPTY, Subject, catchError, concatMap, map, merge, of, switchMap, type Observable } from 'rxjs';
+import type { Contact, ContactEvent, Page } from '@contacts/wire-types';
 import { parseApiError } from '../shared/api-error';
 import { coalesce, inBatches } from '../shared/coalesce';
 import { AddressBooksStore } from '../books/address-books.store';
 import { ContactEventsService } from '../realtime/contact-events.service';
 import { ContactVersions } from '../realtime/contact-versions';
 import { RemoteChangeNotifier } from '../realtime/remote-change-notifier.service';
-import { ContactsApiService } from './contacts-api.service';
+import { ContactsApiService, pageLink, type PageLink } from './contacts-api.service';
 import { PendingCreatesStore } from './pending-creates.store';
 
-interface ListRequest {
+interface ListQuery {
   search: string;
-  page: number;
   /** One address book, or null for every book the user can read. */
   book: number | null;
-  /** Background refresh: keep showing the current rows instead of a skeleton. */
-  silent: boolean;
 }
 
+/**
+ * What the list asks the server for, one at a time per query: the first page (a new query or
+ * Retry), the page after the loaded ones, the page before them, a refresh of the first loaded
+ * page, or the first page again in place of a deep window ("Back to top").
+ */
+type ListOp = 'first' | 'more' | 'earlier' | 'refresh' | 'top';
+
+/** One page as the server answered it, patched since by events; its links are key positions, so they stay valid. */
+export interface LoadedPage {
+  readonly rows: readonly Contact[];
+  readonly previous: PageLink | null;
+  readonly next: PageLink | null;
+  /**
+   * Creates piled up at the top past MAX_LOADED_ROWS and the rows below were let go: `next` no
+   * longer says where this page ends, so the list waits for the refresh (which follows every
+   * event) before it walks on.
+   */
+  readonly cut?: boolean;
+}
+
+/** A page dropped above the loaded window: how many rows its spacer stands for, and where the window starts after it. */
+interface DroppedPage {
+  readonly rows: number;
+  readonly next: PageLink;
+}
+
+export const LIST_PAGE_SIZE = 50;
+/**
+ * Rows kept in memory (and in the DOM): scrolling further drops whole pages at the far end, so a
+ * walk through a million contacts costs what a few pages do.
+ */
+export const MAX_LOADED_ROWS = 4 * LIST_PAGE_SIZE;
 /** Refetch this long after the last event, so a burst of changes costs one request… */
 const REFRESH_DEBOUNCE_MS = 300;
 /** …and at most this long after the first, so a stream that never pauses (an import) still refreshes now and then. */
@@ -30,10 +59,14 @@ export const EVENT_BATCH_MS = 50;
 const HIGHLIGHT_MS = 2500;
 /** More changed rows than this in one batch is a flood: highlighting them all would only flicker. */
 const HIGHLIGHT_LIMIT = 3;
+const FIRST_PAGE: PageLink = { cursor: '' };
 
 /**
- * State of the contact list page: the server page for the current search, patched at once by
- * realtime events and then re-fetched (debounced) so order, counts and the filter stay right.
+ * State of the contact list: a window of cursor pages for the current search, loaded as the user
+ * scrolls (`next`) and, after pages far above were dropped, again on the way back (`previous`).
+ * Realtime events patch the loaded rows at once; a debounced refresh re-reads the first loaded
+ * page and merges it by list key, so order, counts and the filter stay right without walking the
+ * scroll again.
  */
 @Injectable()
 export class ContactListStore {
@@ -41,47 +74,96 @@ export class ContactListStore {
   private readonly events = inject(ContactEventsService);
   private readonly names = inject(RemoteChangeNotifier);
 
-  readonly pageSize = DEFAULT_PAGE_SIZE;
+  readonly pageSize = LIST_PAGE_SIZE;
   readonly status = signal<'loading' | 'ready' | 'error'>('loading');
-  readonly contacts = signal<readonly Contact[]>([]);
+  private readonly pages = signal<readonly LoadedPage[]>([]);
+  /** The loaded rows, in list order. */
+  readonly contacts = computed(() => this.pages().flatMap((p) => p.rows));
   readonly count = signal(0);
   readonly error = signal('');
   readonly search = signal('');
-  readonly page = signal(1);
   readonly book = signal<number | null>(null);
   /** Rows changed by someone else a moment ago, briefly highlighted. */
   readonly highlighted = signal<ReadonlySet<number>>(new Set());
+  private readonly dropped = signal<readonly DroppedPage[]>([]);
+  /** Rows above the loaded window (pages dropped on the way down): the view keeps their height as a spacer. */
+  readonly rowsAbove = computed(() => this.dropped().reduce((n, p) => n + p.rows, 0));
+  readonly hasMore = computed(() => this.status() === 'ready' && this.pages().at(-1)?.next != null);
+  readonly hasEarlier = computed(() => this.status() === 'ready' && (this.dropped().length > 0 || this.pages()[0]?.previous != null));
+  readonly loadingMore = signal(false);
+  readonly loadingEarlier = signal(false);
+  /** Why the page after (or before) the loaded ones failed; the view offers Retry. */
+  readonly moreError = signal('');
+  readonly earlierError = signal('');
 
   /** Newest version applied per contact, so late events and stale answers never win. */
   private readonly versions = new ContactVersions();
-  private readonly requests = new Subject<ListRequest>();
+  private readonly queries = new Subject<ListQuery>();
+  private readonly ops = new Subject<ListOp>();
   private readonly refresh = new Subject<void>();
-  private readonly pageCorrectedSubject = new Subject<number>();
-  /** The requested page was past the end; the store moved to this (last) page. */
-  readonly pageCorrected$ = this.pageCorrectedSubject.asObservable();
   private readonly bookUnavailableSubject = new Subject<number>();
   /** The selected book is not (or no longer) readable: the page goes back to all books. */
   readonly bookUnavailable$ = this.bookUnavailableSubject.asObservable();
 
   constructor() {
-    this.requests.pipe(switchMap((r) => this.fetch(r)), takeUntilDestroyed()).subscribe();
-    this.refresh.pipe(coalesce(REFRESH_DEBOUNCE_MS, REFRESH_MAX_WAIT_MS), takeUntilDestroyed()).subscribe(() => this.reload(true));
+    // A new query cancels whatever the old one was loading; within a query, one request at a time.
+    this.queries
+      .pipe(
+        switchMap((q) => merge(of<ListOp>('first'), this.ops).pipe(concatMap((op) => this.run(q, op)))),
+        takeUntilDestroyed(),
+      )
+      .subscribe();
+    this.refresh.pipe(coalesce(REFRESH_DEBOUNCE_MS, REFRESH_MAX_WAIT_MS), takeUntilDestroyed()).subscribe(() => this.ops.next('refresh'));
     this.events.events$.pipe(inBatches(EVENT_BATCH_MS), takeUntilDestroyed()).subscribe((batch) => this.apply(batch));
-    this.events.resync$.pipe(takeUntilDestroyed()).subscribe(() => this.reload(true));
+    this.events.resync$.pipe(takeUntilDestroyed()).subscribe(() => this.ops.next('refresh'));
     inject(PendingCreatesStore).created$.pipe(takeUntilDestroyed()).subscribe((c) => this.applyCreated(c));
     // A book taken away (unshared, left, deleted): its contacts leave the list at once.
     inject(AddressBooksStore).gone$.pipe(takeUntilDestroyed()).subscribe((b) => this.dropBook(b.id));
   }
 
-  setQuery(search: string, page: number, book: number | null = null): void {
+  setQuery(search: string, book: number | null = null): void {
     this.search.set(search);
-    this.page.set(page);
     this.book.set(book);
-    this.requests.next({ search, page, book, silent: false });
+    this.reload();
   }
 
-  reload(silent = false): void {
-    this.requests.next({ search: this.search(), page: this.page(), book: this.book(), silent });
+  /** The first page of the current query, with the skeleton (a new query, or Retry after an error). */
+  reload(): void {
+    this.status.set('loading');
+    this.pages.set([]);
+    this.dropped.set([]);
+    this.clearEdges();
+    this.queries.next({ search: this.search(), book: this.book() });
+  }
+
+  /** The page after the loaded ones (the view calls this as the end comes near). */
+  loadMore(): void {
+    if (!this.hasMore() || this.loadingMore() || this.moreError()) return;
+    this.loadingMore.set(true);
+    this.ops.next('more');
+  }
+
+  /** The page before the loaded ones, after pages far above were dropped. */
+  loadEarlier(): void {
+    if (!this.hasEarlier() || this.loadingEarlier() || this.earlierError()) return;
+    this.loadingEarlier.set(true);
+    this.ops.next('earlier');
+  }
+
+  retryMore(): void {
+    this.moreError.set('');
+    this.loadMore();
+  }
+
+  retryEarlier(): void {
+    this.earlierError.set('');
+    this.loadEarlier();
+  }
+
+  /** Back to the first page; a deep window is replaced by it (nothing to do when the top is loaded). */
+  backToTop(): void {
+    if (this.dropped().length === 0 && this.pages()[0]?.previous == null) return;
+    this.ops.next('top');
   }
 
   /** After a local delete: drop the row now, let the refetch fill the page. */
@@ -104,61 +186,149 @@ export class ContactListStore {
     this.refresh.next();
   }
 
-  private fetch(r: ListRequest): Observable<void> {
-    if (!r.silent || this.status() !== 'ready') this.status.set('loading');
-    const load = (page: number) => this.api.list({ search: r.search, page, pageSize: this.pageSize, addressBook: r.book });
-    return load(r.page).pipe(
-      map((res) => ({ res, page: r.page })),
-      catchError((err: unknown) => {
-        // "Invalid page." (e.g. the last item on the last page was deleted): go to the last page.
-        if (!(err instanceof HttpErrorResponse && err.status === 404 && r.page > 1)) return throwError(() => err);
-        return load(1).pipe(
-          switchMap((first) => {
-            const last = Math.max(1, Math.ceil(first.count / this.pageSize));
-            return last === 1 ? of({ res: first, page: 1 }) : load(last).pipe(map((res) => ({ res, page: last })));
-          }),
+  private run(q: ListQuery, op: ListOp): Observable<void> {
+    switch (op) {
+      case 'first':
+        return this.load(q, FIRST_PAGE, (page) => this.showFirst(page), (err) => this.firstFailed(q, err));
+      case 'top':
+        return this.load(q, FIRST_PAGE, (page) => this.showFirst(page), () => undefined);
+      case 'more': {
+        const from = this.status() === 'ready' ? this.pages().at(-1)?.next : null;
+        if (!from) return this.done(() => this.loadingMore.set(false));
+        return this.load(
+          q,
+          from,
+          (page) => this.append(page),
+          (err) => this.moreError.set(parseApiError(err).message),
+          () => this.loadingMore.set(false),
         );
+      }
+      case 'earlier': {
+        const from = this.status() === 'ready' ? this.pages()[0]?.previous : null;
+        if (!from) return this.done(() => this.loadingEarlier.set(false));
+        return this.load(
+          q,
+          from,
+          (page) => this.prepend(page),
+          (err) => this.earlierError.set(parseApiError(err).message),
+          () => this.loadingEarlier.set(false),
+        );
+      }
+      case 'refresh':
+        // Still loading (or failed): the first page under way or Retry brings the news.
+        if (this.status() !== 'ready') return EMPTY;
+        // A failed background refresh keeps the rows on screen.
+        return this.load(q, this.dropped().at(-1)?.next ?? FIRST_PAGE, (page) => this.merge(page), () => undefined);
+    }
+  }
+
+  /** One page request: `show` its answer, or `failed`; a cursor the server no longer accepts starts the list over. */
+  private load(q: ListQuery, from: PageLink, show: (page: Page<Contact>) => void, failed: (err: unknown) => void, always?: () => void): Observable<void> {
+    return this.api.list({ search: q.search, addressBook: q.book, pageSize: this.pageSize, cursor: from.cursor ?? '', page: from.page }).pipe(
+      map((page) => {
+        always?.();
+        show(page);
       }),
-      tap(({ res, page }) => {
-        this.show(res);
-        if (page !== r.page) {
-          this.page.set(page);
-          this.pageCorrectedSubject.next(page);
-        }
-      }),
-      map(() => undefined),
       catchError((err: unknown) => {
-        if (r.book !== null && err instanceof HttpErrorResponse && (err.status === 404 || err.status === 400) && r.page <= 1) {
-          this.bookUnavailableSubject.next(r.book);
-          return EMPTY;
-        }
-        // A failed background refresh keeps the rows on screen; only a visible load shows the error.
-        if (!r.silent || this.status() !== 'ready') {
-          this.error.set(parseApiError(err).message);
-          this.status.set('error');
-        }
+        always?.();
+        if (from !== FIRST_PAGE && isInvalidCursor(err)) this.reload();
+        else failed(err);
         return EMPTY;
       }),
     );
   }
 
-  private show(res: Page<Contact>): void {
-    // The answer may have left the server before an event this view already applied.
+  private done(finish: () => void): Observable<void> {
+    finish();
+    return EMPTY;
+  }
+
+  private firstFailed(q: ListQuery, err: unknown): void {
+    if (q.book !== null && err instanceof HttpErrorResponse && (err.status === 404 || err.status === 400)) {
+      this.bookUnavailableSubject.next(q.book);
+      return;
+    }
+    this.error.set(parseApiError(err).message);
+    this.status.set('error');
+  }
+
+  /** The rows of an answer this view may show: one that left the server before a newer event keeps the newer version. */
+  private accept(page: Page<Contact>): LoadedPage & { hidden: number } {
     const rows: Contact[] = [];
-    for (const row of res.results) {
+    for (const row of page.results) {
       const shown = this.versions.acceptRow(row);
       if (shown) rows.push(shown);
     }
-    this.contacts.set(rows);
-    this.count.set(Math.max(0, res.count - (res.results.length - rows.length)));
+    this.names.remember(rows);
+    return { rows, previous: pageLink(page.previous), next: pageLink(page.next), hidden: page.results.length - rows.length };
+  }
+
+  private showFirst(answer: Page<Contact>): void {
+    const { hidden, ...page } = this.accept(answer);
+    this.pages.set([page]);
+    this.dropped.set([]);
+    this.clearEdges();
+    this.count.set(Math.max(0, answer.count - hidden));
     this.error.set('');
     this.status.set('ready');
-    this.names.remember(rows);
+  }
+
+  private append(answer: Page<Contact>): void {
+    const { hidden, ...page } = this.accept(answer);
+    const loaded = new Set(this.contacts().map((c) => c.id));
+    const pages = [...this.pages(), { ...page, rows: page.rows.filter((c) => !loaded.has(c.id)) }];
+    const dropped = [...this.dropped()];
+    // Far enough down: the top pages go, their height stays as a spacer, their `next` marks where the window starts.
+    while (rowCount(pages) > MAX_LOADED_ROWS && pages.length > 2 && pages[0].next) {
+      const top = pages.shift()!;
+      dropped.push({ rows: top.rows.length, next: top.next! });
+    }
+    this.dropped.set(dropped);
+    this.pages.set(pages);
+    this.count.set(Math.max(0, answer.count - hidden));
+  }
+
+  private prepend(answer: Page<Contact>): void {
+    const { hidden, ...page } = this.accept(answer);
+    const loaded = new Set(this.contacts().map((c) => c.id));
+    const pages = [{ ...page, rows: page.rows.filter((c) => !loaded.has(c.id)) }, ...this.pages()];
+    // The page before the first reached the top: whatever the spacer still counted is gone.
+    this.dropped.set(page.previous === null ? [] : this.dropped().slice(0, -1));
+    while (rowCount(pages) > MAX_LOADED_ROWS && pages.length > 2) pages.pop();
+    this.pages.set(pages);
+    this.count.set(Math.max(0, answer.count - hidden));
+  }
+
+  /**
+   * A refreshed first loaded page replaces every loaded row up to its last one: such a row that
+   * is not in the answer was deleted, edited away from its place (edits go to the top) or no
+   * longer matches. Rows after it stay, and so does the scroll; their links are key positions.
+   */
+  private merge(answer: Page<Contact>): void {
+    const { hidden, ...page } = this.accept(answer);
+    const last = answer.results.at(-1);
+    const fresh = new Set(page.rows.map((c) => c.id));
+    const loaded = this.pages();
+    const cut = loaded.findIndex((p) => p.cut);
+    const known = cut < 0 ? loaded : loaded.slice(0, cut);
+    const rest: LoadedPage[] =
+      page.next === null || !last ? [] : known.map((p) => ({ ...p, rows: p.rows.filter((c) => !fresh.has(c.id) && listsAfter(c, last)) }));
+    const pages = [...normalized([page, ...rest])];
+    while (rowCount(pages) > MAX_LOADED_ROWS && pages.length > 1) pages.pop();
+    this.pages.set(pages);
+    this.count.set(Math.max(0, answer.count - hidden));
+  }
+
+  private clearEdges(): void {
+    this.loadingMore.set(false);
+    this.loadingEarlier.set(false);
+    this.moreError.set('');
+    this.earlierError.set('');
   }
 
   /** A batch of events on a working copy of the rows, written back once. */
   private apply(batch: readonly ContactEvent[]): void {
-    const rows = new RowsDraft(this.contacts(), this.count());
+    const rows = new RowsDraft(this.pages(), this.count());
     const changed: number[] = [];
     for (const e of batch) {
       // A stale event changes no row, but the refetch still lets the server have the last word.
@@ -169,7 +339,7 @@ export class ContactListStore {
         // Moved to a book this view does not show.
         rows.remove(e.contact.id);
       } else if (e.type === 'contact.created' && this.insertsAtTop()) {
-        if (rows.prepend(e.contact, this.pageSize)) changed.push(e.contact.id);
+        if (rows.prepend(e.contact)) changed.push(e.contact.id);
       } else if (rows.replace(e.contact)) {
         changed.push(e.contact.id);
       }
@@ -179,13 +349,13 @@ export class ContactListStore {
     this.refresh.next();
   }
 
-  /** Newest first: a new contact belongs at the top of page 1 of the unfiltered list. */
+  /** Newest first: a new contact belongs at the top of the unfiltered list, when the top is loaded. */
   private insertsAtTop(): boolean {
-    return this.page() === 1 && !this.search() && this.status() === 'ready';
+    return !this.search() && this.status() === 'ready' && this.dropped().length === 0 && this.pages()[0]?.previous == null;
   }
 
   private write(rows: RowsDraft): void {
-    if (rows.list !== this.contacts()) this.contacts.set(rows.list);
+    if (rows.pages !== this.pages()) this.pages.set(normalized(rows.pages));
     if (rows.count !== this.count()) this.count.set(rows.count);
   }
 
@@ -196,12 +366,9 @@ export class ContactListStore {
   }
 
   private dropBook(id: number): void {
-    const list = this.contacts();
-    const kept = list.filter((c) => c.address_book !== id);
-    if (kept.length !== list.length) {
-      this.contacts.set(kept);
-      this.count.update((n) => Math.max(0, n - (list.length - kept.length)));
-    }
+    const rows = new RowsDraft(this.pages(), this.count());
+    for (const c of this.contacts()) if (c.address_book === id) rows.remove(c.id);
+    this.write(rows);
     if (this.book() === id) this.bookUnavailableSubject.next(id);
     else this.refresh.next();
   }
@@ -213,22 +380,22 @@ export class ContactListStore {
     this.refresh.next();
   }
 
-  /** Swaps in a newer version of a visible row; false when the row is not on this page. */
+  /** Swaps in a newer version of a loaded row; false when the row is not loaded. */
   private replace(contact: Contact): boolean {
-    const rows = new RowsDraft(this.contacts(), this.count());
+    const rows = new RowsDraft(this.pages(), this.count());
     const replaced = rows.replace(contact);
     this.write(rows);
     return replaced;
   }
 
   private insert(contact: Contact): void {
-    const rows = new RowsDraft(this.contacts(), this.count());
-    if (this.insertsAtTop() ? rows.prepend(contact, this.pageSize) : rows.replace(contact)) this.flash(contact.id);
+    const rows = new RowsDraft(this.pages(), this.count());
+    if (this.insertsAtTop() ? rows.prepend(contact) : rows.replace(contact)) this.flash(contact.id);
     this.write(rows);
   }
 
   private remove(id: number): void {
-    const rows = new RowsDraft(this.contacts(), this.count());
+    const rows = new RowsDraft(this.pages(), this.count());
     rows.remove(id);
     this.write(rows);
   }
@@ -245,31 +412,73 @@ export class ContactListStore {
   }
 }
 
-/** The page's rows and total while a change is worked out; `list` is a new array only when something changed. */
+function rowCount(pages: readonly LoadedPage[]): number {
+  return pages.reduce((n, p) => n + p.rows.length, 0);
+}
+
+/** Whether `row` comes after `boundary` in list order (`updated_at DESC, id DESC`). */
+function listsAfter(row: Contact, boundary: Contact): boolean {
+  const [a, b] = [Date.parse(row.updated_at), Date.parse(boundary.updated_at)];
+  if (a !== b) return a < b;
+  return row.id < boundary.id;
+}
+
+/**
+ * Folds a page left short (a refresh or deletes took most of its rows) into the one before it:
+ * the pair spans the first one's `previous` to the second one's `next`, so the links still hold
+ * and a walk never stalls on empty pages.
+ */
+function normalized(pages: readonly LoadedPage[]): readonly LoadedPage[] {
+  const out: LoadedPage[] = [];
+  for (const page of pages) {
+    const before = out.at(-1);
+    if (before && page.rows.length < LIST_PAGE_SIZE / 2) out[out.length - 1] = { rows: [...before.rows, ...page.rows], previous: before.previous, next: page.next, cut: page.cut };
+    else out.push(page);
+  }
+  return out;
+}
+
+function isInvalidCursor(err: unknown): boolean {
+  return err instanceof HttpErrorResponse && err.status === 404 && (err.error as { detail?: unknown } | null)?.detail === 'Invalid cursor';
+}
+
+/** The loaded pages and total while a change is worked out; `pages` is a new array only when something changed. */
 class RowsDraft {
   constructor(
-    public list: readonly Contact[],
+    public pages: readonly LoadedPage[],
     public count: number,
   ) {}
 
-  /** Adds a new contact at the top (the page keeps its size); false when it is already shown. */
-  prepend(contact: Contact, pageSize: number): boolean {
-    if (this.list.some((c) => c.id === contact.id)) return this.replace(contact);
-    this.list = [contact, ...this.list].slice(0, pageSize);
+  /** Adds a new contact at the top; false when it is already shown. A flood of them keeps only the newest rows. */
+  prepend(contact: Contact): boolean {
+    if (this.find(contact.id) >= 0) return this.replace(contact);
+    const [first, ...rest] = this.pages;
+    const top: LoadedPage = { ...first, rows: [contact, ...(first?.rows ?? [])], previous: first?.previous ?? null, next: first?.next ?? null };
+    this.pages = top.rows.length > MAX_LOADED_ROWS ? [{ ...top, rows: top.rows.slice(0, MAX_LOADED_ROWS), next: null, cut: true }] : [top, ...rest];
     this.count++;
     return true;
   }
 
-  /** Swaps in a newer version of a shown row; false when the row is not on this page. */
+  /** Swaps in a newer version of a loaded row; false when the row is not loaded. */
   replace(contact: Contact): boolean {
-    if (!this.list.some((c) => c.id === contact.id)) return false;
-    this.list = this.list.map((c) => (c.id === contact.id ? contact : c));
+    const at = this.find(contact.id);
+    if (at < 0) return false;
+    this.edit(at, (rows) => rows.map((c) => (c.id === contact.id ? contact : c)));
     return true;
   }
 
   remove(id: number): void {
-    if (!this.list.some((c) => c.id === id)) return;
-    this.list = this.list.filter((c) => c.id !== id);
+    const at = this.find(id);
+    if (at < 0) return;
+    this.edit(at, (rows) => rows.filter((c) => c.id !== id));
     this.count = Math.max(0, this.count - 1);
+  }
+
+  private find(id: number): number {
+    return this.pages.findIndex((p) => p.rows.some((c) => c.id === id));
+  }
+
+  private edit(at: number, change: (rows: readonly Contact[]) => Contact[]): void {
+    this.pages = this.pages.map((p, i) => (i === at ? { ...p, rows: change(p.rows) } : p));
   }
 }

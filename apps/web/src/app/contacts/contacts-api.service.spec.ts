@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { emptyContactDetails, type Contact } from '@contacts/wire-types';
-import { ContactsApiService, type ContactWithEtag } from './contacts-api.service';
+import { ContactsApiService, pageLink, type ContactWithEtag } from './contacts-api.service';
 
 const contact: Contact = {
   id: 3,
@@ -40,6 +40,18 @@ describe('ContactsApiService: the contract’s requests', () => {
     expectRequest('GET', '/api/contacts/?search=ada&page=2&page_size=20').flush({ count: 0, next: null, previous: null, results: [] });
     api.list({ page: 1 }).subscribe();
     expectRequest('GET', '/api/contacts/').flush({ count: 0, next: null, previous: null, results: [] });
+  });
+
+  it('lists in cursor mode: an empty cursor is the first page, a link’s cursor the next', () => {
+    api.list({ cursor: '', pageSize: 50, addressBook: 4 }).subscribe();
+    expectRequest('GET', '/api/contacts/?cursor=&page_size=50&address_book=4').flush({ count: 0, next: null, previous: null, results: [] });
+    const next = pageLink('http://localhost:8000/api/contacts/?address_book=4&cursor=eyJrIjoxfQ&page_size=50');
+    expect(next).toEqual({ cursor: 'eyJrIjoxfQ', page: undefined });
+    api.list({ ...next, search: 'a b', pageSize: 50 }).subscribe();
+    expectRequest('GET', '/api/contacts/?search=a%20b&cursor=eyJrIjoxfQ&page_size=50').flush({ count: 0, next: null, previous: null, results: [] });
+    expect(pageLink(null)).toBeNull();
+    // A server that pages by number: its links are followed as they are.
+    expect(pageLink('http://localhost/api/contacts/?cursor=&page=3')).toEqual({ cursor: '', page: 3 });
   });
 
   it('reads one contact with its ETag, and patches with If-Match only when it has one', () => {

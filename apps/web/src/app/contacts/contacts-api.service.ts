@@ -16,6 +16,27 @@ export interface ListQuery {
   pageSize?: number;
   /** One address book; all readable books when left out. */
   addressBook?: number | null;
+  /** Cursor mode: '' for the first page, or the token of a `next`/`previous` link. */
+  cursor?: string;
+}
+
+/** Where a page's `next` or `previous` link points: its cursor (and page, from a server that pages by number). */
+export interface PageLink {
+  cursor?: string;
+  page?: number;
+}
+
+/**
+ * The paging parameters of a `next`/`previous` link, so the page it names is asked for through
+ * the typed client like any other; null for no link. The rest of the link (search, book, size)
+ * repeats what the caller already sends.
+ */
+export function pageLink(url: string | null): PageLink | null {
+  if (url === null) return null;
+  const params = new URL(url, 'http://link.invalid').searchParams;
+  const cursor = params.get('cursor') ?? undefined;
+  const page = Number.parseInt(params.get('page') ?? '', 10);
+  return { cursor, page: Number.isNaN(page) ? undefined : page };
 }
 
 /** A PATCH: any of the four fields, and `address_book` to move the contact to another book. */
@@ -38,6 +59,7 @@ export class ContactsApiService {
     const params = {
       search: query.search || undefined,
       page: query.page && query.page > 1 ? query.page : undefined,
+      cursor: query.cursor,
       page_size: query.pageSize || undefined,
       address_book: query.addressBook ?? undefined,
     };
