@@ -128,3 +128,22 @@ export function postVCardFile(url, path, headers = {}) {
     createReadStream(path).pipe(request);
   });
 }
+
+/**
+ * A bare node:http server in its own process, like the API, answering one fixed 20-contact page
+ * (envelope `count` = `count`): what HTTP alone costs here. Tracked in `children` until stopped.
+ * @returns {Promise<{ baseUrl: string, stop: () => void }>}
+ */
+export async function startBareHttp(count, children = new Set()) {
+  const port = await freePort();
+  const source = `
+    const contacts = Array.from({ length: 20 }, (_, i) => ({ id: i + 1, first_name: 'Ada', last_name: 'Lovelace',
+      email: 'ada' + i + '@example.com', phone: '+1-555-1000', created_at: new Date().toISOString(), updated_at: new Date().toISOString() }));
+    const body = JSON.stringify({ count: ${count}, next: 'http://127.0.0.1/api/contacts/?page=2', previous: null, results: contacts });
+    require('node:http').createServer((req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(body); })
+      .listen(${port}, '127.0.0.1', () => process.send('ready'));`;
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  children.add(child);
+  await new Promise((res) => child.once('message', res));
+  return { baseUrl: `http://127.0.0.1:${port}`, stop: () => (children.delete(child), child.kill()) };
+}

@@ -8,14 +8,13 @@
 // a server on 127.0.0.1:5432 (BENCH_POSTGRES_URL overrides; each part makes and drops its own
 // database); either missing, those rows say skipped.
 //   node scripts/bench/run-all.mjs [--quick]
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { API_ENTRY, freePort, rssMb, runToEnd, startBuiltApi } from './bench-utils.mjs';
+import { API_ENTRY, rssMb, runToEnd, startBareHttp, startBuiltApi } from './bench-utils.mjs';
 import { benchTable } from './bench-table.mjs';
 import { concurrentCreates, searchLatency } from './creates-and-search.mjs';
 import { runDirectSqlBench } from './direct-sql.mjs';
@@ -77,23 +76,13 @@ async function filledDatabase(name, count) {
 }
 
 // ------------------------------------------------------------------ floors
-/** A bare node:http server, in its own process like the API, answering one fixed 20-contact page. */
+/** The bare node:http floor (bench-utils.mjs), 16 connections. */
 async function bareHttpFloor() {
-  const port = await freePort();
-  const source = `
-    const contacts = Array.from({ length: 20 }, (_, i) => ({ id: i + 1, first_name: 'Ada', last_name: 'Lovelace',
-      email: 'ada' + i + '@example.com', phone: '+1-555-1000', created_at: new Date().toISOString(), updated_at: new Date().toISOString() }));
-    const body = JSON.stringify({ count: 10000, next: 'http://127.0.0.1/api/contacts/?page=2', previous: null, results: contacts });
-    require('node:http').createServer((req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(body); })
-      .listen(${port}, '127.0.0.1', () => process.send('ready'));`;
-  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  children.add(child);
-  await new Promise((res) => child.once('message', res));
+  const bare = await startBareHttp(10000, children);
   try {
-    return await load({ url: `http://127.0.0.1:${port}/`, seconds: LOAD_SECONDS });
+    return await load({ url: `${bare.baseUrl}/`, seconds: LOAD_SECONDS });
   } finally {
-    children.delete(child);
-    child.kill();
+    bare.stop();
   }
 }
 

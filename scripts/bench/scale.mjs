@@ -5,7 +5,7 @@
 // (dist/api/apps/api/src/main.js) on 127.0.0.1 with a temp SQLite file. Takes several minutes;
 // not part of `make test`. Prints JSON and the table; saves the JSON in bench-results/.
 //   node scripts/bench/scale.mjs [--contacts 1000000] [--clients 10000] [--seconds 6]
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { connect } from 'node:net';
@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { API_ENTRY, freePort, percentile, rssMb, startBuiltApi } from './bench-utils.mjs';
+import { API_ENTRY, percentile, rssMb, startBareHttp, startBuiltApi } from './bench-utils.mjs';
 import { patchThroughput } from './list-and-writes.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -95,23 +95,13 @@ function measureSync(fn, ms = 1500) {
   return { calls: times.length, p50_ms: round(percentile(times, 50), 2), p99_ms: round(percentile(times, 99), 2) };
 }
 
-/** A bare node:http server in its own process answering one fixed 20-contact page: what HTTP alone costs here. */
+/** The bare node:http floor at `connections`. */
 async function bareHttp(connections) {
-  const port = await freePort();
-  const source = `
-    const contacts = Array.from({ length: 20 }, (_, i) => ({ id: i + 1, first_name: 'Ada', last_name: 'Lovelace',
-      email: 'ada' + i + '@example.com', phone: '+1-555-1000', created_at: new Date().toISOString(), updated_at: new Date().toISOString() }));
-    const body = JSON.stringify({ count: 1000000, next: 'http://127.0.0.1/api/contacts/?page=2', previous: null, results: contacts });
-    require('node:http').createServer((req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(body); })
-      .listen(${port}, '127.0.0.1', () => process.send('ready'));`;
-  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  children.add(child);
-  await new Promise((res) => child.once('message', res));
+  const bare = await startBareHttp(CONTACTS, children);
   try {
-    return await measure(`http://127.0.0.1:${port}`, (i) => `/?n=${i}`, { connections, seconds: 3 });
+    return await measure(bare.baseUrl, (i) => `/?n=${i}`, { connections, seconds: 3 });
   } finally {
-    children.delete(child);
-    child.kill();
+    bare.stop();
   }
 }
 
