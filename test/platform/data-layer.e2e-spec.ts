@@ -70,7 +70,9 @@ describe(`data layer on ${TEST_DATABASE}`, () => {
 
   it('treats LIKE wildcards literally', async () => {
     expect(await search('_hopper')).toEqual(['grace_hopper@navy.example']);
-    expect(await search('%')).toEqual(['edith%piaf@example.fr']);
+    expect(await search('th%')).toEqual(['edith%piaf@example.fr']);
+    // A one- or two-character term matches the start of a word; one with no letter or digit matches nothing.
+    expect(await search('%')).toEqual([]);
     expect(await search('h%p')).toEqual(['edith%piaf@example.fr']);
     expect(await search('e_a')).toEqual([]);
   });
