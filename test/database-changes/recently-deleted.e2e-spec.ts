@@ -59,4 +59,27 @@ describe(`recently deleted on ${TEST_DATABASE}`, () => {
     now = await deleted(ada, '?page_size=1');
     expect(now).toEqual({ count: before.count + 1, ids: [a.id] });
   });
+
+  it('walks by cursor: every deleted contact once, newest deletion first, forward and back, with the exact count', async () => {
+    const book = (await newBook(ada, 'Deleted by cursor')).id;
+    const made = await Promise.all(['Ken', 'Dennis', 'Brian', 'Rob', 'Doug'].map((first) => addContact(ada, book, distinctFields({ first_name: first }))));
+    for (const contact of made) expectOk(await ada.delete(`/api/contacts/${contact.id}/`), 204, 'delete');
+    const everything = await deleted(ada, '?page_size=100');
+    expect(everything.ids.slice(0, 5)).toEqual(made.map((contact) => contact.id).reverse());
+
+    const pages: Page<Contact>[] = [];
+    let url: string | null = '/api/contacts/deleted/?cursor=&page_size=2';
+    while (url && pages.length < 100) {
+      const page = expectOk(await ada.get(url.replace(app.baseUrl, '')), 200, 'cursor page').body as Page<Contact>;
+      pages.push(page);
+      url = page.next;
+    }
+    expect(pages.every((page) => page.count === everything.count)).toBe(true);
+    expect(pages[0].previous).toBeNull();
+    expect(pages.flatMap((page) => page.results.map((contact) => contact.id))).toEqual(everything.ids);
+    // Back from the last page: the page before it, as it was read going forward.
+    const back = expectOk(await ada.get(pages.at(-1)!.previous!.replace(app.baseUrl, '')), 200, 'previous').body as Page<Contact>;
+    expect(back.results.map((contact) => contact.id)).toEqual(pages.at(-2)!.results.map((contact) => contact.id));
+    expectOk(await ada.get('/api/contacts/deleted/?cursor=bm90LWEtY3Vyc29y'), 404, 'a bad cursor');
+  });
 });

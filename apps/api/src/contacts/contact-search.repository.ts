@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DatabaseReader } from '../database/database-reader.js';
+import { DataVersion } from '../database/data-version.js';
 import { ContactEntity } from './contact.entity.js';
 import type { ListKey, PageWindow } from './page-window.js';
+import { SearchCountCache } from './search-count-cache.js';
 
 /** The columns a list returns (as ContactsRepository's): everything but `vcard_extra`. */
 const COLUMNS = `c.id, c.address_book_id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at,
@@ -69,8 +71,12 @@ type Where = { clauses: string[]; params: unknown[] };
 export class ContactSearchRepository {
   private readonly sqlite: boolean;
   private readonly dataSource: DataSource;
+  private readonly counts = new SearchCountCache();
 
-  constructor(reader: DatabaseReader) {
+  constructor(
+    reader: DatabaseReader,
+    @Optional() private readonly dataVersion?: DataVersion,
+  ) {
     this.dataSource = reader.dataSource;
     this.sqlite = this.dataSource.options.type === 'better-sqlite3';
   }
@@ -111,14 +117,7 @@ export class ContactSearchRepository {
   private async indexedPage(term: Exclude<SearchTerm, { kind: 'nothing' }>, books: Books, window: PageWindow): Promise<{ count: number; rows: ContactEntity[] }> {
     const { table, query } = ftsMatch(term);
     const scope = books === 'all' || (await this.holdEveryContact(books)) ? 'all' : books;
-    const [{ n }] = (scope === 'all'
-      ? await this.dataSource.query(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`, [query])
-      : await this.dataSource.query(
-          `SELECT count(*) AS n FROM ${table} s CROSS JOIN contacts c ON c.id = s.rowid
-            WHERE ${table} MATCH ? AND c.address_book_id IN (SELECT value FROM json_each(?))`,
-          [query, JSON.stringify(scope)],
-        )) as Array<{ n: number }>;
-    const count = Number(n);
+    const count = await this.countOf(table, query, scope);
     if (count === 0 || (window.kind === 'offset' && window.offset >= count)) return { count, rows: [] };
 
     const [{ top }] = (await this.dataSource.query('SELECT coalesce(max(id), 0) AS top FROM contacts')) as Array<{ top: number }>;
@@ -151,16 +150,41 @@ export class ContactSearchRepository {
         inBooks.clauses.push('+c.address_book_id IN (SELECT value FROM json_each(?))');
         inBooks.params.push(JSON.stringify(scope));
       }
-      // `+`: the ids are a set to test each walked row against, not a list of rows to read.
-      const clauses = [...inBooks.clauses, ...where.clauses, `+c.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`];
+      // Each walked row is checked on its own values when that is exactly what the index
+      // matches (asciiSubstringOf): the walk then costs what it walks, however many rows
+      // match. Otherwise (`+`) the ids are a set to test each walked row against, built once.
+      const own = term.kind === 'substring' ? asciiSubstringOf(term.text) : null;
+      const clauses = [...inBooks.clauses, ...where.clauses, own ? own.clause : `+c.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`];
       rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM contacts c WHERE ${clauses.join(' AND ')} ${order}`, [
         ...inBooks.params,
         ...where.params,
-        query,
+        ...(own ? own.params : [query]),
         ...slice,
       ])) as ContactEntity[];
     }
     return { count, rows: reverse ? rows.reverse() : rows };
+  }
+
+  /**
+   * The exact number of matches in `scope`: the index's own count (joined to the rows'
+   * books unless they are all), reused until the database changes (SearchCountCache).
+   */
+  private async countOf(table: string, query: string, scope: Books): Promise<number> {
+    const key = `${table}|${scope === 'all' ? '*' : scope.join(',')}|${query}`;
+    // Read before counting: a commit while counting moves it, and the count is never reused.
+    const version = this.dataVersion?.current() ?? null;
+    const cached = this.counts.get(key, version);
+    if (cached !== undefined) return cached;
+    const [{ n }] = (scope === 'all'
+      ? await this.dataSource.query(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`, [query])
+      : await this.dataSource.query(
+          `SELECT count(*) AS n FROM ${table} s CROSS JOIN contacts c ON c.id = s.rowid
+            WHERE ${table} MATCH ? AND c.address_book_id IN (SELECT value FROM json_each(?))`,
+          [query, JSON.stringify(scope)],
+        )) as Array<{ n: number }>;
+    const count = Number(n);
+    this.counts.set(key, version, count);
+    return count;
   }
 
   /**
@@ -235,6 +259,35 @@ export class ContactSearchRepository {
     if (books !== 'all') where.clauses.push(`c.address_book_id = ANY($${where.params.push(books)}::int[])`);
     return where;
   }
+}
+
+/**
+ * The columns of the trigram index (`contacts_search`) as its triggers fill them: the full
+ * name, email, phone, organization, and the values of the other emails and phones, one per line.
+ */
+const SEARCHED_VALUES = [
+  `c.first_name || ' ' || c.last_name`,
+  'c.email',
+  'c.phone',
+  'c.organization',
+  `(SELECT group_concat(CASE WHEN type = 'object' THEN json_extract(value, '$.value') END, char(10)) FROM json_each(c.other_emails))`,
+  `(SELECT group_concat(CASE WHEN type = 'object' THEN json_extract(value, '$.value') END, char(10)) FROM json_each(c.other_phones))`,
+];
+
+/**
+ * SQLite: a check of one row's own values that matches exactly what the trigram index
+ * matches for `text`, when there is one — an ASCII term. The index folds case by Unicode;
+ * for an ASCII term that is SQLite's lower() (ASCII only), since the one character outside
+ * ASCII the index folds into it is the Kelvin sign (U+212A → k), replaced first.
+ */
+export function asciiSubstringOf(text: string): { clause: string; params: string[] } | null {
+  // eslint-disable-next-line no-control-regex
+  if (!/^[\x00-\x7f]+$/.test(text)) return null;
+  const needle = text.toLowerCase();
+  return {
+    clause: `(${SEARCHED_VALUES.map((value) => `instr(lower(replace(${value}, char(8490), 'k')), ?) > 0`).join(' OR ')})`,
+    params: SEARCHED_VALUES.map(() => needle),
+  };
 }
 
 /** The SQLite full-text table serving a term, and its MATCH query. */

@@ -26,6 +26,14 @@ export class ContactRevisionsController {
   @ApiOperation({ operationId: 'listDeletedContacts', summary: 'Recently deleted contacts, as they were when deleted (restorable)' })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 1; past the end → 404 {"detail": "Invalid page."}' })
   @ApiQuery({ name: 'page_size', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default 20; larger values are capped at 100' })
+  @ApiQuery({
+    name: 'cursor',
+    required: false,
+    type: String,
+    description:
+      'Cursor pagination (DRF CursorPagination style), as on the contact list: present, even empty (the first page), it replaces `page`; ' +
+      'follow the `next`/`previous` links. A bad token → 404 {"detail": "Invalid cursor"}',
+  })
   @ApiJson(200, 'A page of deleted contacts', 'ContactPage')
   @ApiErrors(404)
   deleted(@Query() query: Record<string, unknown>, @PageLinks() links: PageLinkBase, @CurrentAccess() access: BookAccess): Promise<Page<Contact>> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Contact, Page } from '@contacts/wire-types';
 import type { BookAccess } from '../access/book-access.js';
 import { badRequest } from '../common/api-errors.js';
+import { buildCursorPage, parseCursorRequest, wantsCursor } from '../common/cursor-pagination.js';
 import { buildPage, type PageLinkBase, parsePageRequest } from '../common/pagination.js';
 import { ContactRevisionWriter } from './contact-revision-writer.js';
 import { contactAt } from './version.mapper.js';
@@ -33,8 +34,20 @@ export class ContactRevisionsService {
 
   /** Deleted contacts of the books the caller can read, as they were when deleted, most recently deleted first. */
   async deleted(query: Record<string, unknown>, links: PageLinkBase, access: BookAccess): Promise<Page<Contact>> {
+    if (wantsCursor(query)) {
+      const at = parseCursorRequest(query, versionIdOf);
+      // One row more than the page tells whether there is more that way.
+      const window = { kind: 'keyset', after: at.after, reverse: at.reverse, limit: at.pageSize + 1 } as const;
+      const { count, rows } = await this.versions.deletedPage(window, access.readableBooks());
+      return buildCursorPage(at, count, rows, (row) => Number(row.id), contactAt, links);
+    }
     const request = parsePageRequest(query);
-    const { count, rows } = await this.versions.deletedPage(request.offset, request.pageSize, access.readableBooks());
+    const { count, rows } = await this.versions.deletedPage({ kind: 'offset', offset: request.offset, limit: request.pageSize }, access.readableBooks());
     return buildPage(request, count, rows.map(contactAt), links);
   }
+}
+
+/** A cursor's position in the deleted list: the version id of its deletion. */
+function versionIdOf(position: unknown): number | null {
+  return typeof position === 'number' && Number.isSafeInteger(position) && position > 0 ? position : null;
 }

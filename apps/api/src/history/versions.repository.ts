@@ -163,19 +163,22 @@ export class VersionsRepository {
    * Contacts whose latest version is `deleted` and that have not come back, newest deletion
    * first: read from `deleted_contacts`, which the version triggers keep (migration
    * "deleted contacts"), so neither the page nor its exact count walks the history.
+   * `window` is page numbers (an offset) or a cursor (the rows after a version id, or
+   * before it with `reverse`); rows come back newest deletion first either way.
    */
-  async deletedPage(offset: number, limit: number, books: number[] | 'all'): Promise<{ count: number; rows: ContactVersionEntity[] }> {
+  async deletedPage(window: DeletedWindow, books: number[] | 'all'): Promise<{ count: number; rows: ContactVersionEntity[] }> {
     if (books !== 'all' && books.length === 0) return { count: 0, rows: [] };
-    const deleted = this.dataSource.manager.createQueryBuilder().from('deleted_contacts', 'd');
-    if (books !== 'all') deleted.where('d.address_book_id IN (:...books)', { books });
+    const deleted = this.dataSource.manager.createQueryBuilder().from('deleted_contacts', 'd').select('d.version_id', 'version_id').where('1 = 1');
+    if (books !== 'all') deleted.andWhere('d.address_book_id IN (:...books)', { books });
+    const reverse = window.kind === 'keyset' && window.reverse;
+    if (window.kind === 'keyset' && window.after !== null) deleted.andWhere(`d.version_id ${reverse ? '>' : '<'} :after`, { after: window.after });
+    deleted.orderBy('d.version_id', reverse ? 'ASC' : 'DESC').limit(window.limit);
+    if (window.kind === 'offset') deleted.offset(window.offset);
     // The count is kept per book by the database (address_book_contact_counts.deleted); the
     // page's version ids come from the (address_book_id, version_id) indexes alone.
     const counted = this.dataSource.manager.createQueryBuilder().from('address_book_contact_counts', 'n').select('coalesce(sum(n.deleted), 0)', 'n');
     if (books !== 'all') counted.where('n.address_book_id IN (:...books)', { books });
-    const [ids, count] = await Promise.all([
-      deleted.clone().select('d.version_id', 'version_id').orderBy('d.version_id', 'DESC').offset(offset).limit(limit).getRawMany<{ version_id: number }>(),
-      counted.getRawOne<{ n: number | string }>(),
-    ]);
+    const [ids, count] = await Promise.all([deleted.getRawMany<{ version_id: number }>(), counted.getRawOne<{ n: number | string }>()]);
     const rows =
       ids.length === 0
         ? []
@@ -183,6 +186,9 @@ export class VersionsRepository {
     return { count: Number(count?.n ?? 0), rows };
   }
 }
+
+/** Which deleted contacts a read returns: `limit` from position `offset`, or `limit` after (`reverse`: before) a version id. */
+export type DeletedWindow = { kind: 'offset'; offset: number; limit: number } | { kind: 'keyset'; after: number | null; reverse: boolean; limit: number };
 
 /** A boolean as the driver gives it: true/false (PostgreSQL), 1/0 (SQLite). */
 function truthy(value: unknown): boolean {

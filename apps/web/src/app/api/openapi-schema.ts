@@ -3048,6 +3048,8 @@ export interface operations {
     listDeletedContacts: {
         parameters: {
             query?: {
+                /** @description Cursor pagination (DRF CursorPagination style), as on the contact list: present, even empty (the first page), it replaces `page`; follow the `next`/`previous` links. A bad token → 404 {"detail": "Invalid cursor"} */
+                cursor?: string;
                 /** @description Default 20; larger values are capped at 100 */
                 page_size?: number;
                 /** @description Default 1; past the end → 404 {"detail": "Invalid page."} */
