@@ -31,11 +31,11 @@ const CLIENT_THREADS = Number(process.env.BENCH_CLIENT_THREADS ?? 2); // the rep
 const CONNECTS_IN_FLIGHT = 200; // per client thread
 const NAMES = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov', 'Donald Knuth', 'Margaret Hamilton', 'Ken Thompson', 'Frances Allen', 'Dennis Ritchie'];
 
-async function startReplica(env) {
+async function startReplica(env, entry = ENTRY) {
   const port = await freePort();
   // e.g. BENCH_REPLICA_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the replicas.
   const nodeArgs = (process.env.BENCH_REPLICA_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, ENTRY], {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CREATE_DELAY_MS: '0', THROTTLE_LIMIT: '1000000' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -168,7 +168,9 @@ export async function runRealtimeBench(options = {}) {
   // Pause after each PATCH's response: 20 ms gives ~30 updates/s, 30,000 deliveries/s (AUTH=none).
   const gapMs = options.gapMs ?? Number(process.env.BENCH_UPDATE_GAP_MS ?? 20);
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm run build:lib && npm run build:api`);
+  // `entry`: another server in the replicas' place (the floor, scripts/bench/floor-replica.mjs).
+  const entry = options.entry ?? ENTRY;
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build:lib && npm run build:api`);
   // One fd per client here (the worker threads share the process), plus some for HTTP and Redis.
   const fdLimit = openFilesLimit();
   if (clients + 256 > fdLimit) throw new Error(`${clients} clients need ${clients + 256} open files here; the soft limit is ${fdLimit} (ulimit -n)`);
@@ -191,8 +193,8 @@ export async function runRealtimeBench(options = {}) {
     process.exit(2);
   }, options.timeoutMs ?? Number(process.env.BENCH_TIMEOUT_MS ?? 110_000));
   try {
-    replicas.push(await startReplica(env)); // migrates first
-    replicas.push(await startReplica(env));
+    replicas.push(await startReplica(env, entry)); // migrates first
+    replicas.push(await startReplica(env, entry));
     const urls = replicas.map((r) => r.baseUrl);
     const setupStarted = Date.now();
     const plan = auth === 'accounts' ? await accountsPlan(urls, clients, clientKind, options.accounts ?? 10) : await openPlan(urls, clients, clientKind, transport);

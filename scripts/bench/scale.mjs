@@ -203,7 +203,8 @@ async function listRows(path, result, lastId) {
   const pages = Math.ceil(total / PAGE_SIZE);
   const pageAt = db.prepare(`SELECT ${columns} FROM contacts ORDER BY updated_at DESC, id DESC LIMIT ${PAGE_SIZE} OFFSET ?`);
   const afterKey = db.prepare(
-    `SELECT ${columns} FROM contacts WHERE updated_at < ? OR (updated_at = ? AND id < ?) ORDER BY updated_at DESC, id DESC LIMIT ${PAGE_SIZE}`,
+    // The app's own keyset form: the first column's bound is what the date index ranges on, the row value settles ties.
+    `SELECT ${columns} FROM contacts WHERE updated_at <= ? AND (updated_at, id) < (?, ?) ORDER BY updated_at DESC, id DESC LIMIT ${PAGE_SIZE}`,
   );
   const keys = randomKeys(db, 500);
   const deleted = db.prepare(`SELECT * FROM deleted_contacts ORDER BY version_id DESC LIMIT ${PAGE_SIZE}`);
@@ -232,7 +233,11 @@ async function listRows(path, result, lastId) {
     // `n` makes every URL one the page cache has not seen: each answer is a query.
     log('GET ?page=1, a new URL each request (the page cache misses), 1 connection');
     result.page_1_uncached = await measure(api.baseUrl, (i) => `/api/contacts/?page=1&n=${i}`);
-    log('GET ?page=<random depth>, 16 connections');
+    // Deep pages by number start from signposts the server lays after the first deep page
+    // that finds none (and again after every commit); until then they are plain OFFSETs,
+    // whose cost is the raw OFFSET floor. Time the laying on a quiet server, then measure.
+    log('GET ?page=<random depth>: signposts laid after the first deep page, then 16 connections');
+    result.signposts_laid = await signpostsLaid(api.baseUrl, pages);
     result.random_pages_16 = await measure(api.baseUrl, (i) => `/api/contacts/?page=${random(i)}&n=${i}`, { connections: 16 });
     log(`cursor: the first ${WALKED_PAGES} pages the scrolling list reaches, then random depths, 16 connections`);
     const walked = await walkCursor(api.baseUrl, WALKED_PAGES);
@@ -263,6 +268,27 @@ async function listRows(path, result, lastId) {
     await api.stop();
   }
   result.floor.raw_patch = rawPatchFloor(path);
+}
+
+/** Seconds from the first deep page by number until one is answered from signposts (a tenth of the raw OFFSET's time). */
+async function signpostsLaid(baseUrl, pages, limitMs = 60_000) {
+  const started = performance.now();
+  const deep = Math.floor(pages * 0.6);
+  let k = 0;
+  const timed = async () => {
+    const at = performance.now();
+    const response = await fetch(`${baseUrl}/api/contacts/?page=${deep}&n=signposts-${k++}`);
+    await response.arrayBuffer();
+    return performance.now() - at;
+  };
+  const first = await timed();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const ms = await timed();
+    if (ms < first / 10 || performance.now() - started > limitMs) {
+      return { seconds: Math.round((performance.now() - started) / 100) / 10, first_ms: Math.round(first * 10) / 10, then_ms: Math.round(ms * 10) / 10 };
+    }
+  }
 }
 
 /** Seconds until the server has keyed every seeded contact for duplicates (polled from the file, read-only). */
@@ -325,19 +351,19 @@ async function realtimeRows(result) {
   }
   const { runRealtimeBench } = await import('./realtime.mjs');
   result.realtime = {};
+  const floorEntry = join(ROOT, 'scripts/bench/floor-replica.mjs');
   for (const transport of ['socket.io', 'plain-ws']) {
-    log(`realtime: ${CLIENTS} clients (${transport}) over 2 replicas, 20 updates`);
+    const run = async (entry) => {
+      const r = await runRealtimeBench({ clients: CLIENTS, updates: 20, redisUrl, timeoutMs: 300_000, clientKind: 'wire', transport, entry });
+      return { clients: r.clients, connections: r.connections, missed: r.missed, p50_ms: r.latency_ms.p50, p99_ms: r.latency_ms.p99, rss_mb: r.rss_mb };
+    };
     try {
-      const r = await runRealtimeBench({ clients: CLIENTS, updates: 20, redisUrl, timeoutMs: 300_000, clientKind: 'wire', transport });
-      result.realtime[transport] = {
-        clients: r.clients,
-        connections: r.connections,
-        missed: r.missed,
-        p50_ms: r.latency_ms.p50,
-        p99_ms: r.latency_ms.p99,
-        rss_mb: r.rss_mb,
-        ...(/** @type {{ floor?: unknown }} */ (r).floor ? { floor: /** @type {{ floor?: unknown }} */ (r).floor } : {}),
-      };
+      // The floor first, the same clients and updates against bare servers of the same transport.
+      log(`realtime floor: ${CLIENTS} clients (${transport}) over 2 bare replicas (floor-replica.mjs), 20 updates`);
+      process.env.FLOOR_TRANSPORT = transport;
+      const floor = await run(floorEntry);
+      log(`realtime: ${CLIENTS} clients (${transport}) over 2 replicas, 20 updates`);
+      result.realtime[transport] = { ...(await run(undefined)), floor };
     } catch (error) {
       result.realtime[transport] = { failed: String(error?.message ?? error).slice(0, 300) };
     }
@@ -357,6 +383,10 @@ function table(r) {
     if (!x) return 'n/a';
     if (x.skipped || x.failed) return x.skipped ?? `failed: ${x.failed}`;
     return `${x.missed} missed, p99 ${x.p99_ms} ms, RSS ${x.rss_mb.join(' / ')} MB`;
+  };
+  const rtFloor = (t) => {
+    const x = r.realtime?.[t]?.floor;
+    return x ? `bare servers: ${x.missed} missed, p99 ${x.p99_ms} ms, RSS ${x.rss_mb.join(' / ')} MB` : '';
   };
   const rtHolds = (t) => {
     const x = r.realtime?.[t];
@@ -382,9 +412,9 @@ function table(r) {
       holds(under(r.cursor_any_depth_16, 50)),
     ],
     [
-      '?page=<random depth>, 16 conn.',
+      '?page=<random depth>, 16 conn. (signposts laid)',
       `${r.random_pages_16?.req_per_s ?? '-'} req/s, ${lat(r.random_pages_16)}`,
-      `raw SQL (OFFSET) p99 ${f.raw_random_offset?.p99_ms} ms`,
+      `raw SQL (OFFSET) p99 ${f.raw_random_offset?.p99_ms} ms; signposts laid in ${r.signposts_laid?.seconds} s (a deep page ${r.signposts_laid?.first_ms} → ${r.signposts_laid?.then_ms} ms)`,
       'p99 < 50 ms',
       holds(under(r.random_pages_16, 50)),
     ],
@@ -405,8 +435,8 @@ function table(r) {
       '< 60 s, < 300 MB',
       holds(r.seed ? r.seed.seconds < 60 && r.seed.peak_rss_mb < 300 : null),
     ],
-    [`${CLIENTS.toLocaleString('en')} clients, 2 replicas, 20 updates (Socket.IO)`, rt('socket.io'), r.realtime?.['socket.io']?.floor ?? '', '0 missed, p99 < 100 ms, RSS < 200 MB', holds(rtHolds('socket.io'))],
-    [`${CLIENTS.toLocaleString('en')} clients, 2 replicas, 20 updates (plain WS)`, rt('plain-ws'), r.realtime?.['plain-ws']?.floor ?? '', '0 missed, p99 < 100 ms, RSS < 200 MB', holds(rtHolds('plain-ws'))],
+    [`${CLIENTS.toLocaleString('en')} clients, 2 replicas, 20 updates (Socket.IO)`, rt('socket.io'), rtFloor('socket.io'), '0 missed, p99 < 100 ms, RSS < 200 MB', holds(rtHolds('socket.io'))],
+    [`${CLIENTS.toLocaleString('en')} clients, 2 replicas, 20 updates (plain WS)`, rt('plain-ws'), rtFloor('plain-ws'), '0 missed, p99 < 100 ms, RSS < 200 MB', holds(rtHolds('plain-ws'))],
     [
       'PATCH/s, 16 connections, SQLite',
       r.patch_16 ? `${r.patch_16.req_per_s}/s (p99 ${r.patch_16.latency_ms?.p99} ms${r.patch_16.non2xx ? `, ${r.patch_16.non2xx} non-2xx` : ''})` : 'n/a',

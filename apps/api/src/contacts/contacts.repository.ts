@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DatabaseReader } from '../database/database-reader.js';
+import { DataVersion } from '../database/data-version.js';
 import { sqliteStatement } from '../database/sqlite-statements.js';
 import type { DetailColumns } from '../history/contact-columns.js';
 import { ContactEntity } from './contact.entity.js';
 import { ContactSearchRepository } from './contact-search.repository.js';
-import type { PageWindow } from './page-window.js';
+import { PageSignposts } from './page-signposts.js';
+import type { ListKey, PageWindow } from './page-window.js';
 
 export interface ContactPageQuery {
   search: string;
@@ -58,13 +60,18 @@ export class ContactsRepository {
   private readonly postgres: boolean;
   private readonly dataSource: DataSource;
 
+  /** SQLite: where deep pages by number start reading (null elsewhere). */
+  readonly signposts: PageSignposts | null;
+
   constructor(
     reader: DatabaseReader,
     private readonly contactSearch: ContactSearchRepository,
+    @Optional() dataVersion?: DataVersion,
   ) {
     this.dataSource = reader.dataSource;
     this.sqlite = this.dataSource.options.type === 'better-sqlite3';
     this.postgres = this.dataSource.options.type === 'postgres';
+    this.signposts = this.sqlite && dataVersion ? new PageSignposts(() => dataVersion.current(), (scope, after, stride) => this.keyPast(scope, after, stride)) : null;
   }
 
   /** Every write reads its contact first (and a PATCH once more before, on the reader): on SQLite a prepared statement. */
@@ -158,6 +165,17 @@ export class ContactsRepository {
       return { count, rows: await this.severalBooksPage(books, count, window.offset, window.limit) };
     }
     const { where, params } = this.inBooks({ where: '', params: [] }, books);
+    const post = books === 'all' || books.length === 1 ? this.signposts?.nearest(scopeOf(books), window.offset) : null;
+    if (post) {
+      // From the signpost before the page: an index walk of less than a stride.
+      const after = `(c.updated_at, c.id) < (${this.mark(params.length + 1)}, ${this.mark(params.length + 2)})`;
+      const rows = (await this.dataSource.query(
+        `SELECT ${COLUMNS} FROM contacts c WHERE c.id IN (SELECT c.id FROM contacts c ${where ? `${where} AND ${after}` : `WHERE ${after}`}
+          ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?) ORDER BY c.updated_at DESC, c.id DESC`,
+        [...params, post.key.updated_at, post.key.id, window.limit, window.offset - post.position],
+      )) as ContactEntity[];
+      return { count, rows };
+    }
     // Past the middle, the same rows counted from the oldest end: an index walk of at most half the list.
     const fromEnd = window.offset + window.limit / 2 > count / 2;
     const limit = fromEnd ? Math.min(window.limit, count - window.offset) : window.limit;
@@ -169,6 +187,17 @@ export class ContactsRepository {
       [...params, limit, offset],
     )) as ContactEntity[];
     return { count, rows };
+  }
+
+  /** SQLite: the key of the row `stride` rows past `after` in list order (from the top when null) in `scope` (`*` or a book id), for PageSignposts. */
+  private async keyPast(scope: string, after: ListKey | null, stride: number): Promise<ListKey | null> {
+    const clauses = [scope === '*' ? '' : 'c.address_book_id = ?', after ? '(c.updated_at, c.id) < (?, ?)' : ''].filter(Boolean);
+    const [row] = (await this.dataSource.query(
+      `SELECT c.updated_at, c.id FROM contacts c ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+        ORDER BY c.updated_at DESC, c.id DESC LIMIT 1 OFFSET ?`,
+      [...(scope === '*' ? [] : [Number(scope)]), ...(after ? [after.updated_at, after.id] : []), stride - 1],
+    )) as Array<{ updated_at: string; id: number }>;
+    return row ? { updated_at: row.updated_at, id: Number(row.id) } : null;
   }
 
   /** How many contacts `books` hold, exactly, from the counts the triggers keep. */
@@ -348,4 +377,9 @@ export class ContactsRepository {
   private mark(n: number): string {
     return this.postgres ? `$${n}` : '?';
   }
+}
+
+/** The signposts' name for a list of all contacts (`*`) or of one book. */
+function scopeOf(books: number[] | 'all'): string {
+  return books === 'all' ? '*' : String(books[0]);
 }
