@@ -3,14 +3,9 @@ import type { DataSource } from 'typeorm';
 import { DatabaseReader } from '../database/database-reader.js';
 import { DataVersion } from '../database/data-version.js';
 import { ContactEntity } from './contact.entity.js';
+import { LIST_COLUMNS as COLUMNS, STORED_COLUMNS } from './contact-select-columns.js';
 import type { ListKey, PageWindow } from './page-window.js';
 import { SearchCountCache } from './search-count-cache.js';
-
-/** The columns a list returns (as ContactsRepository's): everything but `vcard_extra`. */
-const COLUMNS = `c.id, c.address_book_id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at,
-  c.organization, c.job_title, c.notes, c.birthday, c.other_emails, c.other_phones, c.addresses, c.uid`;
-/** What the export reads: the list's columns and `vcard_extra`. */
-const STORED_COLUMNS = `${COLUMNS}, c.vcard_extra`;
 
 /** Terms of at least this many characters match anywhere (trigrams); shorter ones match the start of a word. */
 export const MIN_SUBSTRING_TERM = 3;

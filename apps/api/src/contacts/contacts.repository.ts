@@ -5,6 +5,7 @@ import { DataVersion } from '../database/data-version.js';
 import { sqliteStatement } from '../database/sqlite-statements.js';
 import type { DetailColumns } from '../history/contact-columns.js';
 import { ContactEntity } from './contact.entity.js';
+import { LIST_COLUMNS as COLUMNS, STORED_COLUMNS } from './contact-select-columns.js';
 import { ContactSearchRepository } from './contact-search.repository.js';
 import { PageSignposts } from './page-signposts.js';
 import type { ListKey, PageWindow } from './page-window.js';
@@ -17,11 +18,6 @@ export interface ContactPageQuery {
 }
 
 type KeysetWindow = Extract<PageWindow, { kind: 'keyset' }>;
-
-/** What lists and reads return: everything but `vcard_extra` (possibly large, only the vCard needs it). */
-const COLUMNS = `c.id, c.address_book_id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at,
-  c.organization, c.job_title, c.notes, c.birthday, c.other_emails, c.other_phones, c.addresses, c.uid`;
-const STORED_COLUMNS = `${COLUMNS}, c.vcard_extra`;
 
 /** The columns a write may set (the details' lists as JSON text). */
 export type ContactColumns = {
