@@ -76,6 +76,34 @@ describe(`the richer contact's columns in ${TEST_DATABASE}`, () => {
       expect({ term, ids: found.map((c) => c.id) }).toEqual({ term, ids: [id] });
     }
   });
+
+  it('search follows a direct UPDATE of each searched column alone, and an UPDATE of the others leaves it as it was', async () => {
+    const tag = `q${process.pid}x${Date.now() % 100_000}`;
+    const digits = String(Date.now()).slice(-7);
+    const id = Number((await insert('', '')).stdout);
+    const found = async (term: string) => ((await t.http().get('/api/contacts/').query({ search: term }).expect(200)).body.results as Contact[]).map((c) => c.id);
+    const changes: Array<[string, string, string]> = [
+      ['first_name', `'Fn${tag}'`, `fn${tag}`],
+      ['last_name', `'Ln${tag}'`, `ln${tag}`],
+      ['email', `'em${tag}@example.com'`, `em${tag}`],
+      ['phone', `'+1 555 ${digits}'`, `555 ${digits}`],
+      ['organization', `'Org${tag}'`, `org${tag}`],
+      ['other_emails', `'[{"label": "", "value": "oe${tag}@example.com"}]'`, `oe${tag}`],
+      ['other_phones', `'[{"label": "", "value": "+44 ${digits}"}]'`, `+44 ${digits}`],
+    ];
+    let previous: string | null = null;
+    for (const [column, value, term] of changes) {
+      await sql(db, `UPDATE contacts SET ${column} = ${value} WHERE id = ${id}`);
+      expect({ column, found: await found(term) }).toEqual({ column, found: [id] });
+      if (previous) expect({ column, before: previous, found: await found(previous) }).toEqual({ column, before: previous, found: [id] });
+      previous = term;
+    }
+    await sql(db, `UPDATE contacts SET first_name = 'Hedy' WHERE id = ${id}`);
+    expect(await found(`fn${tag}`)).toEqual([]);
+    await sql(db, `UPDATE contacts SET notes = 'Fn${tag}', job_title = 'Ln${tag}', birthday = '--02-29' WHERE id = ${id}`);
+    expect(await found(`fn${tag}`)).toEqual([]);
+    expect(await found(`org${tag}`)).toEqual([id]);
+  });
 });
 
 describe(`upgrading a ${TEST_DATABASE} database with contacts to the richer contact`, () => {

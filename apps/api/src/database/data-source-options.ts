@@ -24,6 +24,7 @@ import { PostgresContactCounts1764900000000 } from './migrations/postgres-contac
 import { SqliteContactCounts1764900000000 } from './migrations/sqlite-contact-counts.migration.js';
 import { PostgresSearchPrefixes1764900000001 } from './migrations/postgres-search-prefixes.migration.js';
 import { SqliteSearchPrefixes1764900000001 } from './migrations/sqlite-search-prefixes.migration.js';
+import { SqliteSearchUpdateScope1764900000002 } from './migrations/sqlite-search-update-scope.migration.js';
 
 /** How long a writer waits for another process's write lock before SQLite gives up. */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -55,7 +56,7 @@ export function dataSourceOptions(database: DatabaseConfig, entities: DataSource
     entities,
     migrations: [SqliteInitial1764100000000, AppliedJobs1764300000000, SqliteDatabaseGuards1764415000000, SqliteAccounts1764500000000,
       SqliteRicherContacts1764600000000, SqliteImports1764610000000, SqliteMerges1764700000000, SqliteDeletedContacts1764800000000,
-      SqliteContactCounts1764900000000, SqliteSearchPrefixes1764900000001],
+      SqliteContactCounts1764900000000, SqliteSearchPrefixes1764900000001, SqliteSearchUpdateScope1764900000002],
     migrationsRun: true,
     synchronize: false,
     timeout: SQLITE_BUSY_TIMEOUT_MS,

@@ -18,12 +18,20 @@ export interface SqliteConnection {
  * DataVersion and the options, never directly.
  */
 export class DatabaseRepository {
-  /** SQLite, as each writer connection opens: WAL, the busy timeout that makes other processes wait. */
+  /**
+   * SQLite, as each writer connection opens: WAL, the busy timeout that makes other
+   * processes wait, and statement journals in memory. Every savepoint of a group commit
+   * and every statement that changes several rows keeps the prior images of the pages it
+   * changes in a statement journal; in a temporary file, each image is a write system
+   * call, which made a duplicate-index batch's DELETE several times slower than in memory.
+   * Only the writer: the reader's big sorts stay on disk.
+   */
   static prepareSqliteWriter(db: SqliteHandle, busyTimeoutMs: number): void {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    db.pragma('temp_store = MEMORY');
   }
 
   /**

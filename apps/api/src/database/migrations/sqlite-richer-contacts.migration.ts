@@ -65,8 +65,8 @@ export const WITH_CONTEXT = 'FROM (SELECT 1) LEFT JOIN mutation_context m ON m.i
 const listValues = (expression: string) =>
   `coalesce((SELECT group_concat(CASE WHEN type = 'object' THEN json_extract(value, '$.value') END, char(10)) FROM json_each(${expression})), '')`;
 
-const SEARCH_COLUMNS = 'full_name, email, phone, organization, other_emails, other_phones';
-const searchValuesOf = (row: string) =>
+export const SEARCH_COLUMNS = 'full_name, email, phone, organization, other_emails, other_phones';
+export const searchValuesOf = (row: string) =>
   `${row}.first_name || ' ' || ${row}.last_name, ${row}.email, ${row}.phone, ${row}.organization, ${listValues(`${row}.other_emails`)}, ${listValues(`${row}.other_phones`)}`;
 
 /**
