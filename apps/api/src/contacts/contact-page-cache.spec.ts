@@ -7,7 +7,8 @@ import type { DataVersion } from '../database/data-version.js';
 import type { ContactEntity } from './contact.entity.js';
 import { ContactPageCache } from './contact-page-cache.js';
 import type { ContactMutations } from './contact-mutations.js';
-import type { ContactPageQuery, ContactsRepository } from './contacts.repository.js';
+import type { ContactPageQuery, ContactPagesRepository } from './contact-pages.repository.js';
+import type { ContactsRepository } from './contacts.repository.js';
 import { ContactsService } from './contacts.service.js';
 import type { ContactInputValidator } from './validators/contact-input.validator.js';
 
@@ -164,15 +165,15 @@ describe('ContactsService.list over the page cache: scoped by the books the call
 
   function setup() {
     const reads: Array<ContactPageQuery['books']> = [];
-    const contacts = {
+    const pages = {
       async page({ books }: ContactPageQuery) {
         reads.push(books);
         const rows = ROWS.filter((r) => books === 'all' || books.includes(r.address_book_id));
         return { count: rows.length, rows };
       },
-    } as unknown as ContactsRepository;
+    } as unknown as ContactPagesRepository;
     const { version } = fakeVersion('1');
-    const service = new ContactsService(contacts, {} as ContactMutations, {} as ContactInputValidator, new ContactPageCache(version));
+    const service = new ContactsService({} as ContactsRepository, pages, {} as ContactMutations, {} as ContactInputValidator, new ContactPageCache(version));
     const list = async (access: BookAccess, query: Record<string, string> = {}) => {
       const rawQuery = new URLSearchParams(query).toString();
       const body = await service.list(query, { origin: 'http://h', path: '/api/contacts/', query, rawQuery }, access);

@@ -20,7 +20,7 @@ export function toContact(row: ContactEntity): Contact {
   );
 }
 
-/** A row read with its `vcard_extra` (ContactsRepository's stored reads). */
+/** A row read with its `vcard_extra` (the contact repositories' stored reads). */
 export function toStoredContact(row: ContactEntity): StoredContact {
   return { ...toContact(row), vcard_extra: row.vcard_extra ?? '' };
 }

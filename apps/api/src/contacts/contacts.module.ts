@@ -10,6 +10,7 @@ import { ContactPageCache } from './contact-page-cache.js';
 import { ContactEntity } from './contact.entity.js';
 import { ContactsController } from './contacts.controller.js';
 import { ContactSearchRepository } from './contact-search.repository.js';
+import { ContactPagesRepository } from './contact-pages.repository.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { ContactsService } from './contacts.service.js';
 import { EmailReservations } from './email-reservations.js';
@@ -34,6 +35,7 @@ import { ContactInputValidator } from './validators/contact-input.validator.js';
     BookContactsEraserService,
     { provide: BookContactsEraser, useExisting: BookContactsEraserService },
     ContactsRepository,
+    ContactPagesRepository,
     ContactSearchRepository,
     MutationContextRepository,
     ContactInputValidator,

@@ -4,6 +4,7 @@ import { ApiError } from '../common/api-errors.js';
 import type { ContactEntity } from './contact.entity.js';
 import type { ContactMutations } from './contact-mutations.js';
 import type { ContactPageCache } from './contact-page-cache.js';
+import type { ContactPagesRepository } from './contact-pages.repository.js';
 import type { ContactsRepository } from './contacts.repository.js';
 import { ContactsService } from './contacts.service.js';
 import { ContactInputValidator } from './validators/contact-input.validator.js';
@@ -20,7 +21,7 @@ function setup() {
     emailOwner: async (book: number, email: string) => (book === 9 && email === 'secret@example.com' ? 77 : null),
   } as unknown as ContactsRepository;
   const mutations = { update: async (_id: number, _f: unknown, _o: unknown, a: BookAccess) => { a.requireWrite(1); a.requireWrite(9); return null; } } as unknown as ContactMutations;
-  return new ContactsService(contacts, mutations, new ContactInputValidator(), {} as ContactPageCache);
+  return new ContactsService(contacts, {} as ContactPagesRepository, mutations, new ContactInputValidator(), {} as ContactPageCache);
 }
 const statusOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof ApiError ? e.getStatus() : String(e)));
 

@@ -8,6 +8,7 @@ import { toContact, toStoredContact } from './contact.mapper.js';
 import type { StoredContact } from './stored-contact.js';
 import { ContactPageCache, type PageBody } from './contact-page-cache.js';
 import { ContactMutations, type UpdateOptions } from './contact-mutations.js';
+import { ContactPagesRepository } from './contact-pages.repository.js';
 import { ContactsRepository } from './contacts.repository.js';
 import type { ContactEntity } from './contact.entity.js';
 import { type ListKey, listKeyOf } from './page-window.js';
@@ -33,6 +34,7 @@ export interface ListQuery {
 export class ContactsService {
   constructor(
     private readonly contacts: ContactsRepository,
+    private readonly pages: ContactPagesRepository,
     private readonly mutations: ContactMutations,
     private readonly validator: ContactInputValidator,
     private readonly pageCache: ContactPageCache,
@@ -54,14 +56,14 @@ export class ContactsService {
     return this.pageCache.get(`${scope}|${links.origin}${links.path}?${links.rawQuery}`, async () => {
       if (request) {
         const window = { kind: 'offset', offset: request.offset, limit: request.pageSize } as const;
-        const { count, rows } = await this.contacts.page({ search, books, window });
+        const { count, rows } = await this.pages.page({ search, books, window });
         const page: Page<Contact> = buildPage(request, count, rows.map(toContact), links);
         return JSON.stringify(page);
       }
       const at = cursor as CursorRequest<ListKey>;
       // One row more than the page tells whether there is more that way.
       const window = { kind: 'keyset', after: at.after, reverse: at.reverse, limit: at.pageSize + 1 } as const;
-      const { count, rows } = await this.contacts.page({ search, books, window });
+      const { count, rows } = await this.pages.page({ search, books, window });
       return JSON.stringify(buildCursorPage(at, count, rows, keyOfRow, toContact, links));
     });
   }
@@ -142,7 +144,7 @@ export class ContactsService {
   private async *batches(books: number[] | 'all', search: string, batchSize: number): AsyncGenerator<StoredContact[]> {
     let after = 0;
     for (;;) {
-      const rows = await this.contacts.batchAfter(after, batchSize, books, search);
+      const rows = await this.pages.batchAfter(after, batchSize, books, search);
       if (rows.length === 0) return;
       yield rows.map(toStoredContact);
       if (rows.length < batchSize) return;

@@ -168,7 +168,7 @@ export class VersionsRepository {
    */
   async deletedPage(window: DeletedWindow, books: number[] | 'all'): Promise<{ count: number; rows: ContactVersionEntity[] }> {
     if (books !== 'all' && books.length === 0) return { count: 0, rows: [] };
-    const deleted = this.dataSource.manager.createQueryBuilder().from('deleted_contacts', 'd').select('d.version_id', 'version_id').where('1 = 1');
+    const deleted = this.dataSource.manager.createQueryBuilder().from('deleted_contacts', 'd').select('d.version_id', 'version_id');
     if (books !== 'all') deleted.andWhere('d.address_book_id IN (:...books)', { books });
     const reverse = window.kind === 'keyset' && window.reverse;
     if (window.kind === 'keyset' && window.after !== null) deleted.andWhere(`d.version_id ${reverse ? '>' : '<'} :after`, { after: window.after });

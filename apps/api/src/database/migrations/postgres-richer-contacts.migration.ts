@@ -6,7 +6,7 @@ export const SNAPSHOT = ['address_book_id', 'first_name', 'last_name', 'email', 
   'other_emails', 'other_phones', 'addresses', 'uid', 'vcard_extra'];
 
 /**
- * The text the trigram index covers; ContactsRepository filters on exactly this
+ * The text the trigram index covers; ContactSearchRepository filters on exactly this
  * expression (so the planner can use the index), then re-checks each field.
  */
 const SEARCH_TEXT = `lower(first_name || ' ' || last_name || ' ' || email || ' ' || phone || ' ' || organization

@@ -7,7 +7,8 @@ import type { AddressBook, Contact, ContactEvent } from '@contacts/wire-types';
 import { AddressBooksStore } from '../books/address-books.store';
 import { testBook } from '../testing/account-fixtures';
 import { ContactEventsService } from '../realtime/contact-events.service';
-import { ContactListStore, EVENT_BATCH_MS, MAX_LOADED_ROWS } from './contact-list.store';
+import { ContactListStore, EVENT_BATCH_MS } from './contact-list.store';
+import { MAX_LOADED_ROWS } from './loaded-pages';
 import { testContact } from '../testing/contact-fixtures';
 
 const contact = testContact;

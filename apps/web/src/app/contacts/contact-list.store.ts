@@ -10,6 +10,7 @@ import { ContactEventsService } from '../realtime/contact-events.service';
 import { ContactVersions } from '../realtime/contact-versions';
 import { RemoteChangeNotifier } from '../realtime/remote-change-notifier.service';
 import { ContactsApiService, pageLink, type PageLink } from './contacts-api.service';
+import { LIST_PAGE_SIZE, normalized, RowsDraft, withFirstPageRefreshed, withPageAfter, withPageBefore, type DroppedPage, type LoadedPage, type PageWindow } from './loaded-pages';
 import { PendingCreatesStore } from './pending-creates.store';
 
 interface ListQuery {
@@ -25,31 +26,6 @@ interface ListQuery {
  */
 type ListOp = 'first' | 'more' | 'earlier' | 'refresh' | 'top';
 
-/** One page as the server answered it, patched since by events; its links are key positions, so they stay valid. */
-export interface LoadedPage {
-  readonly rows: readonly Contact[];
-  readonly previous: PageLink | null;
-  readonly next: PageLink | null;
-  /**
-   * Creates piled up at the top past MAX_LOADED_ROWS and the rows below were let go: `next` no
-   * longer says where this page ends, so the list waits for the refresh (which follows every
-   * event) before it walks on.
-   */
-  readonly cut?: boolean;
-}
-
-/** A page dropped above the loaded window: how many rows its spacer stands for, and where the window starts after it. */
-interface DroppedPage {
-  readonly rows: number;
-  readonly next: PageLink;
-}
-
-export const LIST_PAGE_SIZE = 50;
-/**
- * Rows kept in memory (and in the DOM): scrolling further drops whole pages at the far end, so a
- * walk through a million contacts costs what a few pages do.
- */
-export const MAX_LOADED_ROWS = 4 * LIST_PAGE_SIZE;
 /** Refetch this long after the last event, so a burst of changes costs one request… */
 const REFRESH_DEBOUNCE_MS = 300;
 /** …and at most this long after the first, so a stream that never pauses (an import) still refreshes now and then. */
@@ -275,48 +251,29 @@ export class ContactListStore {
 
   private append(answer: Page<Contact>): void {
     const { hidden, ...page } = this.accept(answer);
-    const loaded = new Set(this.contacts().map((c) => c.id));
-    const pages = [...this.pages(), { ...page, rows: page.rows.filter((c) => !loaded.has(c.id)) }];
-    const dropped = [...this.dropped()];
-    // Far enough down: the top pages go, their height stays as a spacer, their `next` marks where the window starts.
-    while (rowCount(pages) > MAX_LOADED_ROWS && pages.length > 2 && pages[0].next) {
-      const top = pages.shift()!;
-      dropped.push({ rows: top.rows.length, next: top.next! });
-    }
-    this.dropped.set(dropped);
-    this.pages.set(pages);
-    this.count.set(Math.max(0, answer.count - hidden));
+    this.show(withPageAfter(this.window(), page), answer.count - hidden);
   }
 
   private prepend(answer: Page<Contact>): void {
     const { hidden, ...page } = this.accept(answer);
-    const loaded = new Set(this.contacts().map((c) => c.id));
-    const pages = [{ ...page, rows: page.rows.filter((c) => !loaded.has(c.id)) }, ...this.pages()];
-    // The page before the first reached the top: whatever the spacer still counted is gone.
-    this.dropped.set(page.previous === null ? [] : this.dropped().slice(0, -1));
-    while (rowCount(pages) > MAX_LOADED_ROWS && pages.length > 2) pages.pop();
-    this.pages.set(pages);
+    this.show(withPageBefore(this.window(), page), answer.count - hidden);
+  }
+
+  /** A refreshed first loaded page (see withFirstPageRefreshed); the rows after it, the spacer and the scroll stay. */
+  private merge(answer: Page<Contact>): void {
+    const { hidden, ...page } = this.accept(answer);
+    this.pages.set(withFirstPageRefreshed(this.pages(), page, answer.results.at(-1)));
     this.count.set(Math.max(0, answer.count - hidden));
   }
 
-  /**
-   * A refreshed first loaded page replaces every loaded row up to its last one: such a row that
-   * is not in the answer was deleted, edited away from its place (edits go to the top) or no
-   * longer matches. Rows after it stay, and so does the scroll; their links are key positions.
-   */
-  private merge(answer: Page<Contact>): void {
-    const { hidden, ...page } = this.accept(answer);
-    const last = answer.results.at(-1);
-    const fresh = new Set(page.rows.map((c) => c.id));
-    const loaded = this.pages();
-    const cut = loaded.findIndex((p) => p.cut);
-    const known = cut < 0 ? loaded : loaded.slice(0, cut);
-    const rest: LoadedPage[] =
-      page.next === null || !last ? [] : known.map((p) => ({ ...p, rows: p.rows.filter((c) => !fresh.has(c.id) && listsAfter(c, last)) }));
-    const pages = [...normalized([page, ...rest])];
-    while (rowCount(pages) > MAX_LOADED_ROWS && pages.length > 1) pages.pop();
-    this.pages.set(pages);
-    this.count.set(Math.max(0, answer.count - hidden));
+  private window(): PageWindow {
+    return { pages: this.pages(), dropped: this.dropped() };
+  }
+
+  private show(window: PageWindow, count: number): void {
+    this.dropped.set(window.dropped);
+    this.pages.set(window.pages);
+    this.count.set(Math.max(0, count));
   }
 
   private clearEdges(): void {
@@ -412,73 +369,6 @@ export class ContactListStore {
   }
 }
 
-function rowCount(pages: readonly LoadedPage[]): number {
-  return pages.reduce((n, p) => n + p.rows.length, 0);
-}
-
-/** Whether `row` comes after `boundary` in list order (`updated_at DESC, id DESC`). */
-function listsAfter(row: Contact, boundary: Contact): boolean {
-  const [a, b] = [Date.parse(row.updated_at), Date.parse(boundary.updated_at)];
-  if (a !== b) return a < b;
-  return row.id < boundary.id;
-}
-
-/**
- * Folds a page left short (a refresh or deletes took most of its rows) into the one before it:
- * the pair spans the first one's `previous` to the second one's `next`, so the links still hold
- * and a walk never stalls on empty pages.
- */
-function normalized(pages: readonly LoadedPage[]): readonly LoadedPage[] {
-  const out: LoadedPage[] = [];
-  for (const page of pages) {
-    const before = out.at(-1);
-    if (before && page.rows.length < LIST_PAGE_SIZE / 2) out[out.length - 1] = { rows: [...before.rows, ...page.rows], previous: before.previous, next: page.next, cut: page.cut };
-    else out.push(page);
-  }
-  return out;
-}
-
 function isInvalidCursor(err: unknown): boolean {
   return err instanceof HttpErrorResponse && err.status === 404 && (err.error as { detail?: unknown } | null)?.detail === 'Invalid cursor';
-}
-
-/** The loaded pages and total while a change is worked out; `pages` is a new array only when something changed. */
-class RowsDraft {
-  constructor(
-    public pages: readonly LoadedPage[],
-    public count: number,
-  ) {}
-
-  /** Adds a new contact at the top; false when it is already shown. A flood of them keeps only the newest rows. */
-  prepend(contact: Contact): boolean {
-    if (this.find(contact.id) >= 0) return this.replace(contact);
-    const [first, ...rest] = this.pages;
-    const top: LoadedPage = { ...first, rows: [contact, ...(first?.rows ?? [])], previous: first?.previous ?? null, next: first?.next ?? null };
-    this.pages = top.rows.length > MAX_LOADED_ROWS ? [{ ...top, rows: top.rows.slice(0, MAX_LOADED_ROWS), next: null, cut: true }] : [top, ...rest];
-    this.count++;
-    return true;
-  }
-
-  /** Swaps in a newer version of a loaded row; false when the row is not loaded. */
-  replace(contact: Contact): boolean {
-    const at = this.find(contact.id);
-    if (at < 0) return false;
-    this.edit(at, (rows) => rows.map((c) => (c.id === contact.id ? contact : c)));
-    return true;
-  }
-
-  remove(id: number): void {
-    const at = this.find(id);
-    if (at < 0) return;
-    this.edit(at, (rows) => rows.filter((c) => c.id !== id));
-    this.count = Math.max(0, this.count - 1);
-  }
-
-  private find(id: number): number {
-    return this.pages.findIndex((p) => p.rows.some((c) => c.id === id));
-  }
-
-  private edit(at: number, change: (rows: readonly Contact[]) => Contact[]): void {
-    this.pages = this.pages.map((p, i) => (i === at ? { ...p, rows: change(p.rows) } : p));
-  }
 }
