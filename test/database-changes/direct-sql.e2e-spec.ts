@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { type ContactEvent, emptyContactDetails, type Version } from '@contacts/wire-types';
 import { startTestApp, TEST_DATABASE, type TestApp } from '../support/test-app.js';
 import { api, changesSince, type EventClient, plainWsClient, sleep, socketIoClient } from '../realtime/realtime-clients.js';
-import { type DatabaseTarget, literal, shell, sql } from './sql-shell.js';
+import { type DatabaseTarget, literal, shell, sql, untilWriteLocked } from './sql-shell.js';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const ANNOUNCED_WITHIN_MS = 2000;
@@ -175,8 +175,9 @@ describe(`changes made straight in the ${TEST_DATABASE} database`, () => {
     const wait = db.kind === 'postgres'
       ? 'SELECT pg_sleep(1.5);'
       : 'SELECT count(*) FROM (WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 4000000) SELECT i FROM r);';
-    const first = sql(db, `BEGIN; UPDATE contacts SET phone = '+1-555-0601' WHERE id = ${slow.id}; ${wait} COMMIT;`);
-    await sleep(300);
+    // IMMEDIATE, as the README tells scripts: a deferred BEGIN could not wait for the server.
+    const first = sql(db, `BEGIN${db.kind === 'sqlite' ? ' IMMEDIATE' : ''}; UPDATE contacts SET phone = '+1-555-0601' WHERE id = ${slow.id}; ${wait} COMMIT;`);
+    await untilWriteLocked(db);
     // Another direct writer and the server, both on other contacts: neither may commit a later seq first.
     const second = sql(db, `UPDATE contacts SET phone = '+1-555-0602' WHERE id = ${quick.id}`);
     await sleep(300);
@@ -189,6 +190,28 @@ describe(`changes made straight in the ${TEST_DATABASE} database`, () => {
     // Had the second writer committed its later seq first, the watcher would have sent it
     // on (the earlier one not yet visible) and the earlier one would never reach a client.
     await expectAnnounced(all, before, feed);
+  });
+
+  it('a script\'s transaction waits out another writer holding the lock (begun IMMEDIATE on SQLite, as the README says) and is announced', async () => {
+    const created = (await api(t.baseUrl, 'POST', '/api/contacts/', { first_name: 'Butler', last_name: 'Lampson', email: email(), phone: '+1-555-0700' })).body;
+    const all = await connect();
+    const before = await lastSeq();
+    // Another writer (a second shell here; the server takes the same lock) in the middle of a transaction.
+    const holder = sql(db, db.kind === 'postgres'
+      ? 'BEGIN; LOCK TABLE contact_versions IN SHARE ROW EXCLUSIVE MODE; SELECT pg_sleep(1.5); COMMIT;'
+      : 'BEGIN IMMEDIATE; DELETE FROM email_reservations WHERE 0; SELECT count(*) FROM (WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 4000000) SELECT i FROM r); COMMIT;');
+    await untilWriteLocked(db);
+    // A fresh connection whose first statement reaches the full-text indexes.
+    await sql(db, `BEGIN${db.kind === 'sqlite' ? ' IMMEDIATE' : ''}; UPDATE contacts SET phone = '+1-555-0701' WHERE id = ${created.id}; UPDATE contacts SET last_name = 'L.' WHERE id = ${created.id}; COMMIT;`);
+    await holder;
+    expect((await api(t.baseUrl, 'GET', `/api/contacts/${created.id}/`)).body).toMatchObject({ phone: '+1-555-0701', last_name: 'L.' });
+    expect((await history(created.id)).slice(0, 2).map((v) => [v.id, v.phone, v.last_name, v.edited_via])).toEqual([
+      [before + 2, '+1-555-0701', 'L.', 'database'],
+      [before + 1, '+1-555-0701', 'Lampson', 'database'],
+    ]);
+    const events = (await changesSince(t.baseUrl, before)).results;
+    expect(events.map((e) => [e.type, e.seq])).toEqual([['contact.updated', before + 1], ['contact.updated', before + 2]]);
+    await expectAnnounced(all, before, events);
   });
 
   it('the list page cache answers with the database: a direct change shows at once', async () => {

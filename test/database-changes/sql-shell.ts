@@ -34,5 +34,32 @@ export async function sql(target: DatabaseTarget, statement: string): Promise<st
   return result.stdout.trim();
 }
 
+/**
+ * Resolves once some other connection holds the write lock every writer takes first: on
+ * SQLite the database's (a `BEGIN IMMEDIATE` from a shell with no busy timeout is refused
+ * while it is held), on PostgreSQL the table lock on contact_versions. Lets a test start
+ * a second writer knowing the first is already inside its transaction.
+ */
+export async function untilWriteLocked(target: DatabaseTarget, withinMs = 10_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!(await writeLocked(target))) {
+    if (Date.now() > deadline) throw new Error(`nothing took the write lock within ${withinMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function writeLocked(target: DatabaseTarget): Promise<boolean> {
+  if (target.kind === 'postgres') {
+    return (await sql(target, `SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+      WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND c.relname = 'contact_versions' AND l.mode = 'ShareRowExclusiveLock' AND l.granted`)) !== '0';
+  }
+  const stderr = await new Promise<string>((resolve) => {
+    execFile('/usr/bin/sqlite3', ['-bail', target.path, 'BEGIN IMMEDIATE; ROLLBACK;'], { timeout: 5_000 }, (error, _stdout, err) => resolve(error ? String(err) : ''));
+  });
+  if (stderr && !/database is locked/.test(stderr)) throw new Error(`sqlite client failed: ${stderr}`);
+  return stderr !== '';
+}
+
 /** A string literal for either client. */
 export const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
