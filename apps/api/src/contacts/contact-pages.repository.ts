@@ -1,6 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DatabaseReader } from '../database/database-reader.js';
+import { parameterMark } from '../database/parameter-marks.js';
 import { DataVersion } from '../database/data-version.js';
 import type { ContactEntity } from './contact.entity.js';
 import { LIST_COLUMNS as COLUMNS, STORED_COLUMNS } from './contact-select-columns.js';
@@ -32,6 +33,7 @@ export class ContactPagesRepository {
   private readonly sqlite: boolean;
   private readonly postgres: boolean;
   private readonly dataSource: DataSource;
+  private readonly mark = (n: number) => parameterMark(this.postgres, n);
 
   /** SQLite: where deep pages by number start reading (null elsewhere). */
   readonly signposts: PageSignposts | null;
@@ -56,7 +58,7 @@ export class ContactPagesRepository {
    */
   async page({ search, books, window }: ContactPageQuery): Promise<{ count: number; rows: ContactEntity[] }> {
     if (books !== 'all' && books.length === 0) return { count: 0, rows: [] };
-    if (search) return this.searchPage(search, books, window);
+    if (search) return this.contactSearch.page(search, books, window);
     const count = await this.countIn(books);
     if (count === 0 || (window.kind === 'offset' && window.offset >= count)) return { count, rows: [] };
     if (window.kind === 'keyset') return { count, rows: await this.keysetRows(books, window) };
@@ -113,14 +115,6 @@ export class ContactPagesRepository {
               [JSON.stringify(books)],
             )) as Array<{ n: number | string }>;
     return Number(row?.n ?? 0);
-  }
-
-  /**
-   * The search branch of the list: the matching contacts of `books`, counted exactly, the
-   * window's rows in list order.
-   */
-  private searchPage(search: string, books: number[] | 'all', window: PageWindow): Promise<{ count: number; rows: ContactEntity[] }> {
-    return this.contactSearch.page(search, books, window);
   }
 
   /**
@@ -221,11 +215,6 @@ export class ContactPagesRepository {
       : `+c.address_book_id IN (SELECT value FROM json_each(?))`;
     const value = this.postgres ? books : JSON.stringify(books);
     return { where: filter.where ? `${filter.where} AND ${clause}` : `WHERE ${clause}`, params: [...filter.params, value] };
-  }
-
-  /** The n-th parameter: numbered on PostgreSQL (one value may serve several places), `?` on SQLite. */
-  private mark(n: number): string {
-    return this.postgres ? `$${n}` : '?';
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DatabaseReader } from '../database/database-reader.js';
+import { parameterMark } from '../database/parameter-marks.js';
 import { sqliteStatement } from '../database/sqlite-statements.js';
 import type { DetailColumns } from '../history/contact-columns.js';
 import { ContactEntity } from './contact.entity.js';
@@ -38,6 +39,7 @@ const UPDATABLE = INSERTABLE.filter((column): column is Exclude<(typeof INSERTAB
 export class ContactsRepository {
   private readonly postgres: boolean;
   private readonly dataSource: DataSource;
+  private readonly mark = (n: number) => parameterMark(this.postgres, n);
 
   constructor(reader: DatabaseReader) {
     this.dataSource = reader.dataSource;
@@ -165,10 +167,5 @@ export class ContactsRepository {
   async idsInBook(book: number): Promise<number[]> {
     const rows = (await this.dataSource.query(`SELECT id FROM contacts WHERE address_book_id = ${this.mark(1)} ORDER BY id`, [book])) as Array<{ id: number }>;
     return rows.map((row) => Number(row.id));
-  }
-
-  /** The n-th parameter: numbered on PostgreSQL (one value may serve several places), `?` on SQLite. */
-  private mark(n: number): string {
-    return this.postgres ? `$${n}` : '?';
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Editor } from '@contacts/wire-types';
 import { DatabaseReader } from '../database/database-reader.js';
+import { parameterMark, parameterMarks } from '../database/parameter-marks.js';
 
 /** A dismissal as stored, with the contacts of the group it was made for. */
 export interface DismissalRow {
@@ -23,6 +24,8 @@ const LIST_LIMIT = 200;
 @Injectable()
 export class DismissalsRepository {
   private readonly dataSource: DataSource;
+  private readonly mark = (n: number) => parameterMark(this.postgres, n);
+  private readonly marks = (count: number) => parameterMarks(this.postgres, count);
   private readonly postgres: boolean;
 
   constructor(reader: DatabaseReader) {
@@ -98,13 +101,5 @@ export class DismissalsRepository {
       dismissed_by_id: row.dismissed_by_id === null ? null : Number(row.dismissed_by_id),
       contacts: [...(contacts.get(Number(row.id)) ?? [])].sort((a, b) => a - b),
     }));
-  }
-
-  private mark(n: number): string {
-    return this.postgres ? `$${n}` : '?';
-  }
-
-  private marks(count: number): string {
-    return Array.from({ length: count }, (_, i) => this.mark(i + 1)).join(', ');
   }
 }

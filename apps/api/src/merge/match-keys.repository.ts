@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DatabaseReader } from '../database/database-reader.js';
+import { parameterMark } from '../database/parameter-marks.js';
 import type { MatchKind } from './match-keys.js';
 
 /** A contact whose keys are to be (re)computed, with the columns they come from; `address_book_id` null when it is gone. */
@@ -42,6 +43,7 @@ const INSERT_BATCH = 200;
 @Injectable()
 export class MatchKeysRepository {
   private readonly dataSource: DataSource;
+  private readonly mark = (n: number) => parameterMark(this.postgres, n);
   private readonly postgres: boolean;
 
   constructor(reader: DatabaseReader) {
@@ -106,9 +108,5 @@ export class MatchKeysRepository {
       key: row.match_key,
       ids: String(row.ids).split(',').map(Number).sort((a, b) => a - b),
     }));
-  }
-
-  private mark(n: number): string {
-    return this.postgres ? `$${n}` : '?';
   }
 }

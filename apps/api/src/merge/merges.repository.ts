@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Editor } from '@contacts/wire-types';
 import { DatabaseReader } from '../database/database-reader.js';
+import { parameterMark, parameterMarks } from '../database/parameter-marks.js';
 
 /** A merge as stored: what was merged into whom, when and by whom, and whether it was undone. */
 export interface MergeRow {
@@ -49,6 +50,8 @@ const MERGE_COLUMNS = `m.id, m.address_book_id, m.survivor_id, m.survivor_versio
 @Injectable()
 export class MergesRepository {
   private readonly dataSource: DataSource;
+  private readonly mark = (n: number) => parameterMark(this.postgres, n);
+  private readonly marks = (count: number) => parameterMarks(this.postgres, count);
   private readonly postgres: boolean;
 
   constructor(reader: DatabaseReader) {
@@ -140,14 +143,6 @@ export class MergesRepository {
   /** `column` is one of the ids bound as the first parameter (an int array on PostgreSQL, JSON on SQLite). */
   private inList(column: string): string {
     return this.postgres ? `${column} = ANY($1::int[])` : `${column} IN (SELECT value FROM json_each(?))`;
-  }
-
-  private mark(n: number): string {
-    return this.postgres ? `$${n}` : '?';
-  }
-
-  private marks(count: number): string {
-    return Array.from({ length: count }, (_, i) => this.mark(i + 1)).join(', ');
   }
 }
 
