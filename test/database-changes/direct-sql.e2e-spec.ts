@@ -30,6 +30,12 @@ describe(`changes made straight in the ${TEST_DATABASE} database`, () => {
   const history = async (id: number): Promise<Version[]> => (await api(t.baseUrl, 'GET', `/api/contacts/${id}/history/`)).body;
   const lastSeq = async () => (await changesSince(t.baseUrl, 0)).last_seq;
   const email = () => `direct${++n}.${process.pid}@example.com`;
+  /** How a script opens a transaction of several statements: IMMEDIATE on SQLite, as the README says (a deferred BEGIN could not wait for another writer). */
+  const begin = () => (db.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+  /** A statement that keeps a transaction open for a second or so. */
+  const pause = () => (db.kind === 'postgres'
+    ? 'SELECT pg_sleep(1.5);'
+    : 'SELECT count(*) FROM (WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 4000000) SELECT i FROM r);');
 
   /** Both clients get exactly these events (nothing else, nothing twice), each within 2 s of the client exiting. */
   async function expectAnnounced(all: EventClient[], before: number, expected: ContactEvent[]) {
@@ -172,11 +178,7 @@ describe(`changes made straight in the ${TEST_DATABASE} database`, () => {
     const all = await connect();
     const before = await lastSeq();
     // Keeps its transaction open for a while after its UPDATE drew a version id.
-    const wait = db.kind === 'postgres'
-      ? 'SELECT pg_sleep(1.5);'
-      : 'SELECT count(*) FROM (WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 4000000) SELECT i FROM r);';
-    // IMMEDIATE, as the README tells scripts: a deferred BEGIN could not wait for the server.
-    const first = sql(db, `BEGIN${db.kind === 'sqlite' ? ' IMMEDIATE' : ''}; UPDATE contacts SET phone = '+1-555-0601' WHERE id = ${slow.id}; ${wait} COMMIT;`);
+    const first = sql(db, `${begin()}; UPDATE contacts SET phone = '+1-555-0601' WHERE id = ${slow.id}; ${pause()} COMMIT;`);
     await untilWriteLocked(db);
     // Another direct writer and the server, both on other contacts: neither may commit a later seq first.
     const second = sql(db, `UPDATE contacts SET phone = '+1-555-0602' WHERE id = ${quick.id}`);
@@ -197,12 +199,11 @@ describe(`changes made straight in the ${TEST_DATABASE} database`, () => {
     const all = await connect();
     const before = await lastSeq();
     // Another writer (a second shell here; the server takes the same lock) in the middle of a transaction.
-    const holder = sql(db, db.kind === 'postgres'
-      ? 'BEGIN; LOCK TABLE contact_versions IN SHARE ROW EXCLUSIVE MODE; SELECT pg_sleep(1.5); COMMIT;'
-      : 'BEGIN IMMEDIATE; DELETE FROM email_reservations WHERE 0; SELECT count(*) FROM (WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 4000000) SELECT i FROM r); COMMIT;');
+    const lock = db.kind === 'postgres' ? 'LOCK TABLE contact_versions IN SHARE ROW EXCLUSIVE MODE;' : ''; // SQLite: BEGIN IMMEDIATE took it
+    const holder = sql(db, `${begin()}; ${lock} ${pause()} COMMIT;`);
     await untilWriteLocked(db);
     // A fresh connection whose first statement reaches the full-text indexes.
-    await sql(db, `BEGIN${db.kind === 'sqlite' ? ' IMMEDIATE' : ''}; UPDATE contacts SET phone = '+1-555-0701' WHERE id = ${created.id}; UPDATE contacts SET last_name = 'L.' WHERE id = ${created.id}; COMMIT;`);
+    await sql(db, `${begin()}; UPDATE contacts SET phone = '+1-555-0701' WHERE id = ${created.id}; UPDATE contacts SET last_name = 'L.' WHERE id = ${created.id}; COMMIT;`);
     await holder;
     expect((await api(t.baseUrl, 'GET', `/api/contacts/${created.id}/`)).body).toMatchObject({ phone: '+1-555-0701', last_name: 'L.' });
     expect((await history(created.id)).slice(0, 2).map((v) => [v.id, v.phone, v.last_name, v.edited_via])).toEqual([
